@@ -1,0 +1,34 @@
+package io.paramspace;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An integer parameter in {@code [min, max]}, for an {@code int}, {@code long}, {@code Integer} or
+ * {@code Long} component.
+ *
+ * <ul>
+ *   <li>{@code log = true} samples uniformly in log space; it needs {@code min > 0} and step 1.
+ *   <li>{@code step > 1} restricts the values to {@code min, min + step, ..., max}; the range must
+ *       be a whole number of steps.
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface IntRange {
+  /** The lower bound, inclusive. */
+  long min();
+
+  /** The upper bound, inclusive; greater than {@code min}. */
+  long max();
+
+  /** Sample uniformly in log space. */
+  boolean log() default false;
+
+  /** The distance between allowed values. */
+  long step() default 1;
+}

@@ -1,0 +1,164 @@
+package io.paramspace.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The Paramspace annotation processor: for every {@code @SearchSpace} record, parse it into a
+ * model, check it, and when it has no problems (and neither do the configs it nests from this
+ * compilation) write its {@code XxxSpace}. Every problem is reported on the element and annotation
+ * value that caused it; one failing config does not stop the others.
+ */
+@AutoService(Processor.class)
+public final class SearchSpaceProcessor extends AbstractProcessor {
+  private final Map<String, ModelParser.Result> parsed = new HashMap<>();
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ModelParser.SEARCH_SPACE);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    List<TypeElement> records = new ArrayList<>();
+    for (String name : deferred) {
+      TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
+      if (element != null) {
+        records.add(element);
+      }
+    }
+    deferred.clear();
+    parsed.clear();
+    TypeElement searchSpace = processingEnv.getElementUtils().getTypeElement(ModelParser.SEARCH_SPACE);
+    if (searchSpace != null) {
+      for (Element element : round.getElementsAnnotatedWith(searchSpace)) {
+        if (element.getKind() != ElementKind.RECORD) {
+          report(Diagnostic.of(Message.NOT_A_RECORD,
+              Position.of(element, ModelParser.annotation(element, ModelParser.SEARCH_SPACE)),
+              element.getSimpleName()));
+        } else if (!records.contains(element)) {
+          records.add((TypeElement) element);
+        }
+      }
+    }
+    processRecords(records, round.processingOver());
+    return false;
+  }
+
+  private void processRecords(List<TypeElement> records, boolean lastRound) {
+    Map<TypeElement, List<Diagnostic>> problems = new LinkedHashMap<>();
+    Map<TypeElement, ConditionRules.Result> checked = new HashMap<>();
+    for (TypeElement record : records) {
+      try {
+        ModelParser.Result result = parse(record);
+        if (!result.unresolved().isEmpty()) {
+          if (lastRound) {
+            for (String unresolved : result.unresolved()) {
+              String[] parts = unresolved.split(": ", 2);
+              report(Diagnostic.of(Message.UNRESOLVED_TYPE, Position.of(record), parts[0], parts[1]));
+            }
+          } else {
+            deferred.add(record.getQualifiedName().toString());
+          }
+          continue;
+        }
+        List<Diagnostic> found = new ArrayList<>(result.problems());
+        ConditionRules.Result conditions = ConditionRules.check(result.model(), this::model);
+        found.addAll(conditions.problems());
+        found.addAll(NestingRules.check(result.model(), this::model));
+        problems.put(record, found);
+        checked.put(record, conditions);
+      } catch (RuntimeException e) {
+        problems.put(record, List.of(internalError(record, e)));
+      }
+    }
+    problems.values().forEach(list -> list.forEach(this::report));
+    for (TypeElement record : problems.keySet()) {
+      if (problems.get(record).isEmpty() && !nestsFailingConfig(record, problems, new LinkedHashSet<>())) {
+        write(record, checked.get(record));
+      }
+    }
+  }
+
+  /** {@code true} if a config this one nests failed in this round: its XxxSpace will not exist. */
+  private boolean nestsFailingConfig(TypeElement record, Map<TypeElement, List<Diagnostic>> problems, Set<String> seen) {
+    if (!seen.add(record.getQualifiedName().toString())) {
+      return false;
+    }
+    ConfigModel model = model(record.getQualifiedName().toString());
+    if (model == null) {
+      return false;
+    }
+    for (FieldModel field : model.fields()) {
+      for (String nested : NestingRules.contained(field)) {
+        TypeElement element = processingEnv.getElementUtils().getTypeElement(nested);
+        List<Diagnostic> found = problems.get(element);
+        if ((found != null && !found.isEmpty()) || (element != null && nestsFailingConfig(element, problems, seen))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void write(TypeElement record, ConditionRules.Result conditions) {
+    try {
+      ClassName generated = processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
+          == null ? null : ClassName.get("javax.annotation.processing", "Generated");
+      new SpaceWriter(parse(record).model(), conditions, generated).write().writeTo(processingEnv.getFiler());
+    } catch (IOException | RuntimeException e) {
+      report(internalError(record, e));
+    }
+  }
+
+  private ModelParser.Result parse(TypeElement record) {
+    return parsed.computeIfAbsent(record.getQualifiedName().toString(),
+        name -> new ModelParser(processingEnv.getTypeUtils()).parse(record));
+  }
+
+  /** The model of the config called {@code qualifiedName}, from source or class file. */
+  private ConfigModel model(String qualifiedName) {
+    TypeElement element = processingEnv.getElementUtils().getTypeElement(qualifiedName);
+    if (element == null || element.getKind() != ElementKind.RECORD) {
+      return null;
+    }
+    return parse(element).model();
+  }
+
+  private static Diagnostic internalError(TypeElement record, Exception e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return Diagnostic.of(Message.INTERNAL_ERROR, Position.of(record), record.getQualifiedName(), trace);
+  }
+
+  private void report(Diagnostic diagnostic) {
+    Messager messager = processingEnv.getMessager();
+    Position at = diagnostic.position();
+    messager.printMessage(Kind.ERROR, diagnostic.text(), at.element(), at.annotation(), at.value());
+  }
+}

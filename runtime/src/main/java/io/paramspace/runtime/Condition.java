@@ -1,0 +1,170 @@
+package io.paramspace.runtime;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * When a conditional field is active: a test on one field ({@link FieldTest}), or tests joined by
+ * "and" ({@link AllOf}) and "or" ({@link AnyOf}). Its {@link #toString()} is the label a tree
+ * shows, e.g. {@code numBlocks > 8} or {@code name in ['adam', 'sgd']}.
+ */
+public sealed interface Condition permits Condition.FieldTest, Condition.AllOf, Condition.AnyOf {
+
+  /**
+   * Evaluates the condition; {@code fieldValue} maps a field path (as written in {@code @When})
+   * to its value, {@code null} when it has none.
+   */
+  boolean test(Function<String, Object> fieldValue);
+
+  /** The field paths the condition reads, in order, without repeats. */
+  List<String> fields();
+
+  /** What a test does with the field's value. */
+  enum Operator {
+    EQUALS("=="),
+    NOT_EQUALS("!="),
+    GREATER_THAN(">"),
+    AT_LEAST(">="),
+    LESS_THAN("<"),
+    AT_MOST("<=");
+
+    private final String symbol;
+
+    Operator(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+  }
+
+  static FieldTest equalsTo(String field, Object... values) {
+    return new FieldTest(field, Operator.EQUALS, List.of(values));
+  }
+
+  static FieldTest notEqualsTo(String field, Object... values) {
+    return new FieldTest(field, Operator.NOT_EQUALS, List.of(values));
+  }
+
+  /** An ordering test; an integral bound is written without a fraction ({@code numBlocks > 8}). */
+  static FieldTest compare(String field, Operator operator, Number bound) {
+    return new FieldTest(field, operator, List.of(bound));
+  }
+
+  static AllOf allOf(Condition... conditions) {
+    return new AllOf(List.of(conditions));
+  }
+
+  static AnyOf anyOf(Condition... conditions) {
+    return new AnyOf(List.of(conditions));
+  }
+
+  /**
+   * A test on one field. For {@code EQUALS} and {@code NOT_EQUALS} the operands are the values
+   * (several mean "in" / "not in"); a {@code Class} operand matches a polymorphic field whose
+   * value is an instance of that record. For orderings the operand is one number. A field without
+   * a value (inactive, or reached through an inactive config) fails every test.
+   */
+  record FieldTest(String field, Operator operator, List<Object> operands) implements Condition {
+    public FieldTest {
+      operands = List.copyOf(operands);
+      if (operands.isEmpty()) {
+        throw new IllegalArgumentException("a test on '" + field + "' needs at least one operand");
+      }
+    }
+
+    @Override
+    public boolean test(Function<String, Object> fieldValue) {
+      Object value = fieldValue.apply(field);
+      if (value == null) {
+        return false;
+      }
+      return switch (operator) {
+        case EQUALS -> operands.stream().anyMatch(o -> Literals.matches(o, value));
+        case NOT_EQUALS -> operands.stream().noneMatch(o -> Literals.matches(o, value));
+        case GREATER_THAN -> number(value) > number(operands.get(0));
+        case AT_LEAST -> number(value) >= number(operands.get(0));
+        case LESS_THAN -> number(value) < number(operands.get(0));
+        case AT_MOST -> number(value) <= number(operands.get(0));
+      };
+    }
+
+    private double number(Object value) {
+      if (value instanceof Number n) {
+        return n.doubleValue();
+      }
+      throw new IllegalArgumentException(
+          "the test '" + this + "' needs a number, but " + field + " is " + Literals.format(value));
+    }
+
+    @Override
+    public List<String> fields() {
+      return List.of(field);
+    }
+
+    @Override
+    public String toString() {
+      boolean several = operands.size() > 1;
+      return switch (operator) {
+        case EQUALS -> field + (several ? " in " + list() : " == " + Literals.format(operands.get(0)));
+        case NOT_EQUALS ->
+            field + (several ? " not in " + list() : " != " + Literals.format(operands.get(0)));
+        default -> field + " " + operator.symbol() + " " + Literals.format(operands.get(0));
+      };
+    }
+
+    private String list() {
+      return operands.stream().map(Literals::format).collect(Collectors.joining(", ", "[", "]"));
+    }
+  }
+
+  /** Holds when every condition holds. */
+  record AllOf(List<Condition> conditions) implements Condition {
+    public AllOf {
+      conditions = List.copyOf(conditions);
+    }
+
+    @Override
+    public boolean test(Function<String, Object> fieldValue) {
+      return conditions.stream().allMatch(c -> c.test(fieldValue));
+    }
+
+    @Override
+    public List<String> fields() {
+      return conditions.stream().flatMap(c -> c.fields().stream()).distinct().toList();
+    }
+
+    @Override
+    public String toString() {
+      return conditions.stream()
+          .map(c -> c instanceof AnyOf ? "(" + c + ")" : c.toString())
+          .collect(Collectors.joining(" and "));
+    }
+  }
+
+  /** Holds when at least one condition holds. */
+  record AnyOf(List<Condition> conditions) implements Condition {
+    public AnyOf {
+      conditions = List.copyOf(conditions);
+    }
+
+    @Override
+    public boolean test(Function<String, Object> fieldValue) {
+      return conditions.stream().anyMatch(c -> c.test(fieldValue));
+    }
+
+    @Override
+    public List<String> fields() {
+      return conditions.stream().flatMap(c -> c.fields().stream()).distinct().toList();
+    }
+
+    @Override
+    public String toString() {
+      return conditions.stream()
+          .map(c -> c instanceof AllOf ? "(" + c + ")" : c.toString())
+          .collect(Collectors.joining(" or "));
+    }
+  }
+}

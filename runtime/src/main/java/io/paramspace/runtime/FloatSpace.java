@@ -1,0 +1,42 @@
+package io.paramspace.runtime;
+
+/**
+ * Real values in {@code [min, max]}: uniform, log-uniform ({@code log}) or on a grid of {@code
+ * step} (0 for continuous). The processor has checked the bounds; the constructor checks again
+ * for spaces built by hand.
+ */
+public record FloatSpace(double min, double max, boolean log, double step) implements Space {
+  public FloatSpace {
+    if (!(min < max)) {
+      throw new IllegalArgumentException("FloatSpace needs min < max, got [" + min + ", " + max + "]");
+    }
+    if (log && (min <= 0 || step != 0)) {
+      throw new IllegalArgumentException(
+          "a log FloatSpace needs min > 0 and no step, got min " + min + ", step " + step);
+    }
+    if (step < 0 || step > max - min) {
+      throw new IllegalArgumentException(
+          "FloatSpace step must be in [0, max - min], got " + step + " for [" + min + ", " + max + "]");
+    }
+  }
+
+  public static FloatSpace uniform(double min, double max) {
+    return new FloatSpace(min, max, false, 0);
+  }
+
+  public static FloatSpace logUniform(double min, double max) {
+    return new FloatSpace(min, max, true, 0);
+  }
+
+  /** {@code true} if {@code value} lies in the space (on a step when there is one). */
+  public boolean contains(double value) {
+    if (!(value >= min && value <= max)) {
+      return false;
+    }
+    if (step == 0) {
+      return true;
+    }
+    double k = (value - min) / step;
+    return Math.abs(k - Math.rint(k)) < 1e-9;
+  }
+}

@@ -1,0 +1,103 @@
+package io.paramspace.runtime;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * How values are written in trees and messages, in SpaX's style with Java's literals: strings in
+ * single quotes, {@code true}, {@code null}, enum constants and record classes by name, and
+ * floating-point numbers as Python's {@code repr} writes them ({@code 1e-05}, {@code 0.0001},
+ * {@code 0.5}, {@code 12.0}).
+ */
+public final class Literals {
+  private Literals() {}
+
+  public static String format(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof String s) {
+      return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+    if (value instanceof Double d) {
+      return formatDouble(d);
+    }
+    if (value instanceof Float f) {
+      return formatDouble(Double.parseDouble(f.toString()));
+    }
+    if (value instanceof Enum<?> e) {
+      return e.name();
+    }
+    if (value instanceof Class<?> c) {
+      return c.getSimpleName();
+    }
+    return value.toString();
+  }
+
+  /**
+   * Python's {@code repr} of a double: the fewest significant digits that read back as the same
+   * double, in positional notation when the decimal exponent is in {@code [-4, 16)} and as {@code
+   * d.ddde-XX} otherwise. Written by hand because {@code Double.toString} differs (it writes {@code
+   * 1.0E-5}, and JDK 17 does not always pick the shortest digits) and no maintained library
+   * formats like Python.
+   */
+  public static String formatDouble(double value) {
+    if (Double.isNaN(value)) {
+      return "nan";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    if (value == 0) {
+      return (1 / value < 0) ? "-0.0" : "0.0";
+    }
+    BigDecimal exact = new BigDecimal(value);
+    BigDecimal shortest = exact;
+    for (int digits = 1; digits <= 17; digits++) {
+      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (rounded.doubleValue() == value) {
+        shortest = rounded;
+        break;
+      }
+    }
+    String sign = shortest.signum() < 0 ? "-" : "";
+    String digits = shortest.unscaledValue().abs().toString();
+    // Strip trailing zeros of the digit string; the decimal exponent is that of the first digit.
+    int exponent = digits.length() - 1 - shortest.scale();
+    digits = digits.replaceFirst("0+$", "");
+    if (digits.isEmpty()) {
+      digits = "0";
+    }
+    if (exponent >= -4 && exponent < 16) {
+      return sign + positional(digits, exponent);
+    }
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    String exp = String.format("%02d", Math.abs(exponent));
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+  }
+
+  private static String positional(String digits, int exponent) {
+    if (exponent < 0) {
+      return "0." + "0".repeat(-exponent - 1) + digits;
+    }
+    if (digits.length() <= exponent + 1) {
+      return digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
+    }
+    return digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+  }
+
+  /**
+   * {@code true} if {@code operand} (a condition literal) matches {@code value} (a field value):
+   * numbers by numeric value, a {@code Class} by instance, everything else by {@code equals}.
+   */
+  static boolean matches(Object operand, Object value) {
+    if (operand instanceof Class<?> c) {
+      return c.isInstance(value);
+    }
+    if (operand instanceof Number a && value instanceof Number b) {
+      return a.doubleValue() == b.doubleValue();
+    }
+    return operand.equals(value);
+  }
+}

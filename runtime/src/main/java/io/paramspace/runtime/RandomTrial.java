@@ -1,0 +1,96 @@
+package io.paramspace.runtime;
+
+import java.util.List;
+
+/**
+ * A Trial that draws every value from a seeded {@link Rng}, one draw sequence per trial: what
+ * {@code XxxSpace.random(seed)} uses. Names are ignored; the order of questions (the generated
+ * sampling order) decides which draw answers which parameter.
+ *
+ * <p>The formulas, with {@code u = rng.nextDouble()} uniform in {@code [0, 1)} and {@code
+ * k = rng.nextLong(n)} uniform in {@code [0, n)} (both specified in {@link Rng}):
+ *
+ * <ul>
+ *   <li>float, uniform: {@code min + u * (max - min)}, capped at {@code max};
+ *   <li>float, log: {@code exp(log(min) + u * (log(max) - log(min)))} with {@link StrictMath}'s
+ *       exp and log (bit-identical on every JVM), clamped to {@code [min, max]};
+ *   <li>float, step: {@code min + k * step} with {@code n = round((max - min) / step) + 1};
+ *   <li>int, uniform or step: {@code min + k * step} with {@code n = (max - min) / step + 1};
+ *   <li>int, log: {@code round(exp(log(min - 0.5) + u * (log(max + 0.5) - log(min - 0.5))))}
+ *       clamped to {@code [min, max]} (Optuna's formula; for {@code min = 1} the lower end is
+ *       {@code log(0.5)});
+ *   <li>categorical: with weights {@code w} summing to {@code W}, the first choice {@code i} with
+ *       {@code u * W < w[0] + ... + w[i]} (the last choice if rounding leaves none).
+ * </ul>
+ *
+ * <p>Not thread-safe: one trial per sample.
+ */
+public final class RandomTrial implements Trial {
+  private final Rng rng;
+
+  public RandomTrial(long seed) {
+    this.rng = new Rng(seed);
+  }
+
+  public RandomTrial(Rng rng) {
+    this.rng = rng;
+  }
+
+  @Override
+  public double suggestFloat(String name, FloatSpace space) {
+    double min = space.min();
+    double max = space.max();
+    if (space.step() > 0) {
+      long n = Math.round((max - min) / space.step()) + 1;
+      return Math.min(max, min + rng.nextLong(n) * space.step());
+    }
+    double u = rng.nextDouble();
+    if (space.log()) {
+      double logMin = StrictMath.log(min);
+      double value = StrictMath.exp(logMin + u * (StrictMath.log(max) - logMin));
+      return Math.max(min, Math.min(max, value));
+    }
+    return Math.min(max, min + u * (max - min));
+  }
+
+  @Override
+  public long suggestInt(String name, IntSpace space) {
+    long min = space.min();
+    long max = space.max();
+    if (space.log()) {
+      double logLow = StrictMath.log(min - 0.5);
+      double logHigh = StrictMath.log(max + 0.5);
+      double value = StrictMath.exp(logLow + rng.nextDouble() * (logHigh - logLow));
+      return Math.max(min, Math.min(max, Math.round(value)));
+    }
+    long span = (max - min) / space.step() + 1;
+    if (span <= 0) {
+      // The range covers more than Long.MAX_VALUE values: draw raw longs until one fits.
+      long value;
+      do {
+        value = rng.nextLong();
+      } while (value < min || value > max);
+      return value;
+    }
+    return min + rng.nextLong(span) * space.step();
+  }
+
+  @Override
+  public <T> T suggestCategorical(String name, CategoricalSpace<T> space) {
+    List<T> choices = space.choices();
+    List<Double> weights = space.weights();
+    double total = 0;
+    for (Double w : weights) {
+      total += w;
+    }
+    double target = rng.nextDouble() * total;
+    double cumulative = 0;
+    for (int i = 0; i < choices.size(); i++) {
+      cumulative += weights.get(i);
+      if (target < cumulative) {
+        return choices.get(i);
+      }
+    }
+    return choices.get(choices.size() - 1);
+  }
+}
