@@ -25,6 +25,12 @@ final class RuntimeTypes {
   static final ClassName RNG = ClassName.get(RUNTIME, "Rng");
   static final ClassName SPACE_TREE = ClassName.get(RUNTIME, "SpaceTree");
   static final ClassName PARAMETER_NAMES = ClassName.get(RUNTIME, "ParameterNames");
+  static final ClassName CONFIG_ACCESS = ClassName.get(RUNTIME, "ConfigAccess");
+  static final ClassName OVERRIDES = ClassName.get(RUNTIME, "Overrides");
+  static final ClassName OVERRIDES_BUILDER = ClassName.get(RUNTIME, "OverridesBuilder");
+  static final ClassName INPUT_FORMAT = ClassName.get(RUNTIME, "InputFormat");
+  static final ClassName INPUT_PROBLEM = ClassName.get(RUNTIME, "InputProblem");
+  static final ClassName CONFIG_CODEC = ClassName.get(RUNTIME, "ConfigCodec");
 
   private RuntimeTypes() {}
 }

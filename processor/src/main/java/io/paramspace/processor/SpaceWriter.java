@@ -1,5 +1,6 @@
 package io.paramspace.processor;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -100,34 +101,11 @@ final class SpaceWriter {
         .addJavadoc("The descriptor of the space, for tools that walk it.\n")
         .addStatement("return SPACE")
         .build());
-    type.addMethod(publicStatic("random", record)
-        .addJavadoc("A random config, from a fresh seed.\n")
-        .addStatement("return random($T.freshSeed())", RuntimeTypes.RNG)
-        .build());
-    type.addMethod(publicStatic("random", record)
-        .addJavadoc("The config of {@code seed}: the same on every JVM, for the same space.\n")
-        .addParameter(long.class, "seed")
-        .addStatement("return sample(new $T(seed))", RuntimeTypes.RANDOM_TRIAL)
-        .build());
-    type.addMethod(publicStatic("sample", record)
-        .addJavadoc("A config with every active parameter asked of {@code $L}, by its parameter name.\n", trial)
-        .addParameter(RuntimeTypes.TRIAL, trial)
-        .addStatement("return sample($L, SAMPLER)", trial)
-        .build());
-    type.addMethod(sampleMethod());
-    for (FieldModel field : config.fields()) {
-      if (field.kind() == ValueKind.POLYMORPHIC) {
-        type.addMethod(branchMethod(field));
-      }
-    }
-    type.addMethod(publicStatic("tree", ClassName.get(String.class))
-        .addJavadoc("The space as a tree, in SpaX's {@code get_tree()} layout.\n")
-        .addStatement("return $T.render(SPACE)", RuntimeTypes.SPACE_TREE)
-        .build());
-    type.addMethod(publicStatic("parameterNames", stringList)
-        .addJavadoc("The hierarchical name of every parameter a Trial can be asked.\n")
-        .addStatement("return PARAMETER_NAMES")
-        .build());
+    addSampling(type);
+    addOverrides(type, stringList);
+    addSerialization(type);
+    type.addMethod(componentsMethod());
+    type.addMethod(createMethod());
     return JavaFile.builder(spaceClass.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
@@ -138,6 +116,152 @@ final class SpaceWriter {
   /** The index constant of a field, in upper snake case; a clash with a field name gets a suffix. */
   private String constantOf(FieldModel field) {
     return constants.get(field.name());
+  }
+
+  private void addSampling(TypeSpec.Builder type) {
+    type.addMethod(publicStatic("random", record)
+        .addJavadoc("A random config, from a fresh seed.\n")
+        .addStatement("return random($T.freshSeed())", RuntimeTypes.RNG)
+        .build());
+    type.addMethod(publicStatic("random", record)
+        .addJavadoc("The config of {@code seed}: the same on every JVM, for the same space.\n")
+        .addParameter(long.class, "seed")
+        .addStatement("return sample(new $T(seed))", RuntimeTypes.RANDOM_TRIAL)
+        .build());
+    type.addMethod(publicStatic("random", record)
+        .addJavadoc("The config of {@code seed} in the space narrowed by {@code overrides}.\n")
+        .addParameter(long.class, "seed")
+        .addParameter(RuntimeTypes.OVERRIDES, "overrides")
+        .addStatement("return sample(new $T(seed), overrides)", RuntimeTypes.RANDOM_TRIAL)
+        .build());
+    type.addMethod(publicStatic("sample", record)
+        .addJavadoc("A config with every active parameter asked of {@code $L}, by its parameter name.\n", trial)
+        .addParameter(RuntimeTypes.TRIAL, trial)
+        .addStatement("return sample($N, SAMPLER)", trial)
+        .build());
+    type.addMethod(publicStatic("sample", record)
+        .addJavadoc("Like {@link #sample($T)}, in the space narrowed by {@code overrides}: fixed parameters\n"
+            + "are not asked.\n", RuntimeTypes.TRIAL)
+        .addParameter(RuntimeTypes.TRIAL, trial)
+        .addParameter(RuntimeTypes.OVERRIDES, "overrides")
+        .addStatement("return sample($N, $T.of(SPACE.narrow(overrides)))", trial, RuntimeTypes.CONFIG_SAMPLER)
+        .build());
+    type.addMethod(sampleMethod());
+    for (FieldModel field : config.fields()) {
+      if (field.kind() == ValueKind.POLYMORPHIC) {
+        type.addMethod(branchMethod(field));
+      }
+    }
+  }
+
+  private void addOverrides(TypeSpec.Builder type, TypeName stringList) {
+    type.addMethod(publicStatic("space", RuntimeTypes.CONFIG_SPACE)
+        .addJavadoc("The descriptor of the space narrowed by {@code overrides}; throws\n"
+            + "{@code InvalidOverridesException} with every problem if they do not fit.\n")
+        .addParameter(RuntimeTypes.OVERRIDES, "overrides")
+        .addStatement("return SPACE.narrow(overrides)")
+        .build());
+    type.addMethod(publicStatic("tree", ClassName.get(String.class))
+        .addJavadoc("The space as a tree, in SpaX's {@code get_tree()} layout.\n")
+        .addStatement("return $T.render(SPACE)", RuntimeTypes.SPACE_TREE)
+        .build());
+    type.addMethod(publicStatic("tree", ClassName.get(String.class))
+        .addJavadoc("The space narrowed by {@code overrides}, as a tree.\n")
+        .addParameter(RuntimeTypes.OVERRIDES, "overrides")
+        .addStatement("return $T.render(SPACE.narrow(overrides))", RuntimeTypes.SPACE_TREE)
+        .build());
+    type.addMethod(publicStatic("parameterNames", stringList)
+        .addJavadoc("The hierarchical name of every parameter a Trial can be asked.\n")
+        .addStatement("return PARAMETER_NAMES")
+        .build());
+    type.addMethod(publicStatic("parameterNames", stringList)
+        .addJavadoc("The parameter names of the space narrowed by {@code overrides}: fixed parameters are gone.\n")
+        .addParameter(RuntimeTypes.OVERRIDES, "overrides")
+        .addStatement("return $T.of(SPACE.narrow(overrides))", RuntimeTypes.PARAMETER_NAMES)
+        .build());
+    type.addMethod(publicStatic("overrides", BuilderWriter.builderOf(config.element()))
+        .addJavadoc("Typed overrides, to narrow this space; pass them where {@link $T} is taken.\n",
+            RuntimeTypes.OVERRIDES)
+        .addStatement("return new $T()", BuilderWriter.builderOf(config.element()))
+        .build());
+    type.addMethod(publicStatic("overrideTemplate", ClassName.get(String.class))
+        .addJavadoc("The whole space in the override grammar, as JSON to copy and edit.\n")
+        .addStatement("return SPACE.overrideTemplate($T.JSON)", RuntimeTypes.INPUT_FORMAT)
+        .build());
+    type.addMethod(publicStatic("overrideTemplate", ClassName.get(String.class))
+        .addJavadoc("The whole space in the override grammar, in {@code format}.\n")
+        .addParameter(RuntimeTypes.INPUT_FORMAT, "format")
+        .addStatement("return SPACE.overrideTemplate(format)")
+        .build());
+    type.addMethod(publicStatic("spaceHash", ClassName.get(String.class))
+        .addJavadoc("A stable SHA-256 of the space, to record which space a study searched.\n")
+        .addStatement("return SPACE.hash()")
+        .build());
+    type.addMethod(publicStatic("spaceHash", ClassName.get(String.class))
+        .addJavadoc("A stable SHA-256 of the space narrowed by {@code overrides}.\n")
+        .addParameter(RuntimeTypes.OVERRIDES, "overrides")
+        .addStatement("return SPACE.narrow(overrides).hash()")
+        .build());
+    type.addType(new BuilderWriter(config, spaceClass).write());
+  }
+
+  private void addSerialization(TypeSpec.Builder type) {
+    String[][] formats = {{"Json", "JSON"}, {"Yaml", "YAML"}, {"Toml", "TOML"}};
+    for (String[] format : formats) {
+      type.addMethod(publicStatic("to" + format[0], ClassName.get(String.class))
+          .addJavadoc("{@code config} as $L, nested configs tagged with {@code \"__type__\"}.\n", format[1])
+          .addParameter(record, "config")
+          .addStatement("return $T.write(SPACE, config, $T.$L)", RuntimeTypes.CONFIG_CODEC, RuntimeTypes.INPUT_FORMAT,
+              format[1])
+          .build());
+      type.addMethod(publicStatic("from" + format[0], record)
+          .addJavadoc("The config in {@code text}, validated; throws {@code InvalidConfigException} with every\n"
+              + "problem.\n")
+          .addParameter(String.class, "text")
+          .addStatement("return $T.read(SPACE, $T.class, text, $T.$L, $S)", RuntimeTypes.CONFIG_CODEC, record,
+              RuntimeTypes.INPUT_FORMAT, format[1], "<" + format[0].toLowerCase(Locale.ROOT) + ">")
+          .build());
+    }
+    type.addMethod(publicStatic("load", record)
+        .addJavadoc("The config in a JSON, YAML or TOML file (by extension), validated.\n")
+        .addParameter(java.nio.file.Path.class, "file")
+        .addStatement("return $T.load(SPACE, $T.class, file)", RuntimeTypes.CONFIG_CODEC, record)
+        .build());
+    type.addMethod(publicStatic("violations", ParameterizedTypeName.get(ClassName.get(List.class),
+            RuntimeTypes.INPUT_PROBLEM))
+        .addJavadoc("Every way {@code config} is not a point of this space; empty if it is one.\n")
+        .addParameter(record, "config")
+        .addStatement("return SPACE.violations(config)")
+        .build());
+    type.addMethod(publicStatic("validate", TypeName.VOID)
+        .addJavadoc("Checks {@code config} against this space; throws {@code InvalidConfigException} with every\n"
+            + "violation.\n")
+        .addParameter(record, "config")
+        .addStatement("SPACE.validate(config)")
+        .build());
+  }
+
+  private MethodSpec componentsMethod() {
+    return MethodSpec.methodBuilder("components")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ArrayTypeName.of(Object.class))
+        .addParameter(record, "config")
+        .addStatement("return new $T[] {$L}", Object.class, String.join(", ",
+            config.fieldNames().stream().map(n -> "config." + n + "()").toList()))
+        .build();
+  }
+
+  private MethodSpec createMethod() {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (int i = 0; i < config.fields().size(); i++) {
+      arguments.add(CodeBlock.of("($T) components[$L]", TypeName.get(config.fields().get(i).type()), i));
+    }
+    return MethodSpec.methodBuilder("create")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(record)
+        .addParameter(ArrayTypeName.of(Object.class), "components")
+        .addStatement("return new $T($L)", record, join(arguments))
+        .build();
   }
 
   // ---- the descriptor ------------------------------------------------------------------------
@@ -151,8 +275,9 @@ final class SpaceWriter {
       FieldModel field = fields.get(i);
       code.add("new $T($S, $T.class, $L)", RuntimeTypes.FIELD_SPACE, field.name(),
           TypeName.get(field.type()), fieldSpace(field));
-      code.add(i < fields.size() - 1 ? ",\n" : "))");
+      code.add(i < fields.size() - 1 ? ",\n" : "),\n");
     }
+    code.add("$T.of($T.class, $T::components, $T::create))", RuntimeTypes.CONFIG_ACCESS, record, spaceClass, spaceClass);
     return code.unindent().unindent().build();
   }
 

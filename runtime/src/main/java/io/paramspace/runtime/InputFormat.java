@@ -1,0 +1,44 @@
+package io.paramspace.runtime;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The file formats of overrides and configs, read and written with Jackson. */
+public enum InputFormat {
+  JSON(new JsonFactory(), "json"),
+  YAML(new YAMLFactory(), "yaml", "yml"),
+  TOML(new TomlFactory(), "toml");
+
+  private final JsonFactory factory;
+  private final String[] extensions;
+
+  InputFormat(JsonFactory factory, String... extensions) {
+    this.factory = factory;
+    this.extensions = extensions;
+  }
+
+  JsonFactory factory() {
+    return factory;
+  }
+
+  /**
+   * The format of a file, by its extension.
+   *
+   * @throws InvalidInputException if the extension is none of .json, .yaml, .yml, .toml
+   */
+  public static InputFormat of(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (InputFormat format : values()) {
+      for (String extension : format.extensions) {
+        if (name.endsWith("." + extension)) {
+          return format;
+        }
+      }
+    }
+    throw new InvalidInputException("Unknown file format:", java.util.List.of(new InputProblem(file.toString(), "",
+        InputNode.Location.UNKNOWN, "the file name must end in .json, .yaml, .yml or .toml")));
+  }
+}

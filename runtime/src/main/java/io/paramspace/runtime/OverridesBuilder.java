@@ -1,0 +1,70 @@
+package io.paramspace.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The base of the generated typed builders ({@code XxxSpace.overrides()}): each generated method
+ * names a real field, so overrides written this way cannot be misspelt; values are checked when
+ * the overrides are applied, like those of files and maps. A builder is an {@link Overrides}: each
+ * call of {@link #root()} takes a snapshot of what was set so far.
+ */
+public abstract class OverridesBuilder implements Overrides {
+  private final Map<String, InputNode> fields = new LinkedHashMap<>();
+
+  @Override
+  public final InputNode.MapNode root() {
+    return new InputNode.MapNode(fields, InputNode.Location.UNKNOWN);
+  }
+
+  @Override
+  public final String source() {
+    return "<builder>";
+  }
+
+  /** Fixes {@code field} to {@code value}. */
+  protected final void fix(String field, Object value) {
+    fields.put(field, scalar(value));
+  }
+
+  /** Restricts {@code field} to {@code values}. */
+  protected final void restrict(String field, List<?> values) {
+    List<InputNode> items = new ArrayList<>();
+    for (Object value : values) {
+      items.add(scalar(value));
+    }
+    fields.put(field, new InputNode.ListNode(items, InputNode.Location.UNKNOWN));
+  }
+
+  /** Narrows the range of {@code field} to {@code [min, max]}. */
+  protected final void between(String field, Number min, Number max) {
+    Map<String, InputNode> bounds = new LinkedHashMap<>();
+    bounds.put("min", scalar(min));
+    bounds.put("max", scalar(max));
+    fields.put(field, new InputNode.MapNode(bounds, InputNode.Location.UNKNOWN));
+  }
+
+  /** Overrides inside the nested config of {@code field}. */
+  protected final void nested(String field, OverridesBuilder inner) {
+    fields.put(field, inner.root());
+  }
+
+  /**
+   * Keeps branch {@code branch} of the polymorphic {@code field}, with the overrides of {@code
+   * inner}; the branches kept by successive calls add up.
+   */
+  protected final void branch(String field, String branch, OverridesBuilder inner) {
+    Map<String, InputNode> branches = new LinkedHashMap<>();
+    if (fields.get(field) instanceof InputNode.MapNode kept) {
+      branches.putAll(kept.entries());
+    }
+    branches.put(branch, inner.root());
+    fields.put(field, new InputNode.MapNode(branches, InputNode.Location.UNKNOWN));
+  }
+
+  private static InputNode scalar(Object value) {
+    return new InputNode.Scalar(value instanceof Enum<?> e ? e.name() : value, InputNode.Location.UNKNOWN);
+  }
+}
