@@ -13,14 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic.Kind;
 
 /**
  * The Paramspace annotation processor: for every {@code @SearchSpace} record, parse it into a
@@ -32,6 +30,7 @@ import javax.tools.Diagnostic.Kind;
 public final class SearchSpaceProcessor extends AbstractProcessor {
   private final Map<String, ModelParser.Result> parsed = new HashMap<>();
   private final Set<String> deferred = new LinkedHashSet<>();
+  private Reporter reporter;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -157,8 +156,9 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
   }
 
   private void report(Diagnostic diagnostic) {
-    Messager messager = processingEnv.getMessager();
-    Position at = diagnostic.position();
-    messager.printMessage(Kind.ERROR, diagnostic.text(), at.element(), at.annotation(), at.value());
+    if (reporter == null) {
+      reporter = new Reporter(processingEnv);
+    }
+    reporter.report(diagnostic);
   }
 }
