@@ -267,6 +267,9 @@ final class ModelParser {
     return null;
   }
 
+  /** A {@code then} or {@code otherwise} literal and the {@code @When} it is written on. */
+  private record Written(String text, AnnotationMirror on) {}
+
   /** The {@code then} and {@code otherwise} of a component's {@code @When}s, parsed. */
   private record FixedValues(Object then, Object otherwise, boolean otherwiseBroken) {}
 
@@ -277,7 +280,7 @@ final class ModelParser {
       List<AnnotationMirror> anyOf,
       List<Diagnostic> problems) {
     String name = component.getSimpleName().toString();
-    Map<String, Object[]> chosen = new LinkedHashMap<>(); // attribute -> {text, mirror}
+    Map<String, Written> chosen = new LinkedHashMap<>(); // "then" / "otherwise" -> where first written
     List<AnnotationMirror> all = new ArrayList<>(whens);
     for (AnnotationMirror group : anyOf) {
       all.addAll(mirrors(value(group, "value")));
@@ -289,13 +292,13 @@ final class ModelParser {
         if (text.isEmpty()) {
           continue;
         }
-        Object[] previous = chosen.get(attribute);
-        if (previous != null && !previous[0].equals(text)) {
+        Written previous = chosen.get(attribute);
+        if (previous != null && !previous.text().equals(text)) {
           problems.add(Diagnostic.of(Message.CONFLICTING_WHEN_VALUES, Position.of(component, when, attribute),
-              name, attribute, previous[0], text));
+              name, attribute, previous.text(), text));
           broken = true;
-        } else {
-          chosen.put(attribute, new Object[] {text, when});
+        } else if (previous == null) {
+          chosen.put(attribute, new Written(text, when));
         }
       }
     }
@@ -304,8 +307,8 @@ final class ModelParser {
     boolean otherwiseBroken = broken;
     for (var entry : chosen.entrySet()) {
       String attribute = entry.getKey();
-      String text = (String) entry.getValue()[0];
-      Position at = Position.of(component, (AnnotationMirror) entry.getValue()[1], attribute);
+      String text = entry.getValue().text();
+      Position at = Position.of(component, entry.getValue().on(), attribute);
       Object parsed = LiteralParser.parse(info.kind, text, info.implicitChoices());
       if (info.kind == ValueKind.CONFIG || info.kind == ValueKind.POLYMORPHIC) {
         problems.add(Diagnostic.of(Message.BAD_WHEN_LITERAL, at, name, attribute, text,
