@@ -18,6 +18,10 @@ enum Message {
       "PermittedNotSearchSpace",
       "'%s' has sealed type %s, but its permitted subtype %s is not a @SearchSpace record;"
           + " annotate it with @SearchSpace"),
+  BRANCH_NAME_CLASH(
+      "BranchNameClash",
+      "'%s' has sealed type %s, whose permitted records %s and %s share the simple name that names"
+          + " their parameters; rename one"),
   NESTING_CYCLE("NestingCycle", "'%s' makes an infinite space: %s; break the cycle"),
   WRONG_TYPE_FOR_ANNOTATION("WrongTypeForAnnotation", "@%s does not apply to '%s' of type %s; %s"),
   CONFLICTING_SPACES("ConflictingSpaces", "'%s' has both %s; keep one"),

@@ -77,7 +77,13 @@ final class ModelParser {
     }
     if (info.kind == ValueKind.POLYMORPHIC) {
       boolean ok = true;
+      Map<String, TypeElement> bySimpleName = new LinkedHashMap<>();
       for (TypeElement branch : info.branches) {
+        TypeElement clash = bySimpleName.putIfAbsent(branch.getSimpleName().toString(), branch);
+        if (clash != null) {
+          problems.add(Diagnostic.of(Message.BRANCH_NAME_CLASH, at, name, info.typeName, clash, branch));
+          ok = false;
+        }
         if (branch.getKind() != ElementKind.RECORD || !isSearchSpace(branch)) {
           problems.add(Diagnostic.of(Message.PERMITTED_NOT_SEARCH_SPACE, at, name, info.typeName, branch));
           ok = false;
