@@ -60,6 +60,14 @@ public final class Literals {
         shortest = rounded;
         break;
       }
+      // At a power of two the next double down is twice as close as the next one up, so the
+      // nearest decimal with this many digits may miss while the one on the other side reads back.
+      RoundingMode otherSide = rounded.compareTo(exact) < 0 ? RoundingMode.CEILING : RoundingMode.FLOOR;
+      BigDecimal other = exact.round(new MathContext(digits, otherSide));
+      if (other.doubleValue() == value) {
+        shortest = other;
+        break;
+      }
     }
     String sign = shortest.signum() < 0 ? "-" : "";
     String digits = shortest.unscaledValue().abs().toString();
