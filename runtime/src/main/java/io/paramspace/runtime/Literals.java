@@ -81,8 +81,9 @@ public final class Literals {
       return sign + positional(digits, exponent);
     }
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    String exp = String.format("%02d", Math.abs(exponent));
-    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+    // Not String.format: it writes the default locale's digits (Arabic-Indic under ar-EG).
+    int magnitude = Math.abs(exponent);
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "") + magnitude;
   }
 
   private static String positional(String digits, int exponent) {
