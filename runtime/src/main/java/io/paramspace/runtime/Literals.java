@@ -124,8 +124,26 @@ public final class Literals {
       return c.isInstance(value);
     }
     if (operand instanceof Number a && value instanceof Number b) {
-      return a.doubleValue() == b.doubleValue();
+      return compare(a, b) == 0;
     }
     return operand.equals(value);
+  }
+
+  /**
+   * The sign of {@code a - b}, as Java's {@code <}, {@code ==} and {@code >} on the unboxed numbers
+   * decide it (so as generated code does): two integers exactly, anything else as doubles (-0.0
+   * equals 0.0). {@code 2} if either is NaN, which no ordering and no equality holds for.
+   */
+  static int compare(Number a, Number b) {
+    if (isIntegral(a) && isIntegral(b)) {
+      return Long.compare(a.longValue(), b.longValue());
+    }
+    double x = a.doubleValue();
+    double y = b.doubleValue();
+    return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;
+  }
+
+  private static boolean isIntegral(Number n) {
+    return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte;
   }
 }
