@@ -84,16 +84,24 @@ public sealed interface Condition permits Condition.FieldTest, Condition.AllOf, 
       return switch (operator) {
         case EQUALS -> operands.stream().anyMatch(o -> Literals.matches(o, value));
         case NOT_EQUALS -> operands.stream().noneMatch(o -> Literals.matches(o, value));
-        case GREATER_THAN -> number(value) > number(operands.get(0));
-        case AT_LEAST -> number(value) >= number(operands.get(0));
-        case LESS_THAN -> number(value) < number(operands.get(0));
-        case AT_MOST -> number(value) <= number(operands.get(0));
+        case GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST ->
+            orderingHolds(Literals.compare(number(value), number(operands.get(0))));
       };
     }
 
-    private double number(Object value) {
+    /** Whether the ordering holds for the sign of value - bound (2 for NaN: none holds). */
+    private boolean orderingHolds(int sign) {
+      return switch (operator) {
+        case GREATER_THAN -> sign == 1;
+        case AT_LEAST -> sign == 1 || sign == 0;
+        case LESS_THAN -> sign == -1;
+        default -> sign == -1 || sign == 0;
+      };
+    }
+
+    private Number number(Object value) {
       if (value instanceof Number n) {
-        return n.doubleValue();
+        return n;
       }
       throw new IllegalArgumentException(
           "the test '" + this + "' needs a number, but " + field + " is " + Literals.format(value));

@@ -7,16 +7,16 @@ package io.paramspace.runtime;
  */
 public record FloatSpace(double min, double max, boolean log, double step) implements Space {
   public FloatSpace {
-    if (!(min < max)) {
-      throw new IllegalArgumentException("FloatSpace needs min < max, got [" + min + ", " + max + "]");
+    if (!(min < max) || !Double.isFinite(min) || !Double.isFinite(max)) {
+      throw new IllegalArgumentException("FloatSpace needs finite min < max, got [" + min + ", " + max + "]");
     }
     if (log && (min <= 0 || step != 0)) {
       throw new IllegalArgumentException(
           "a log FloatSpace needs min > 0 and no step, got min " + min + ", step " + step);
     }
-    if (step < 0 || step > max - min) {
+    if (!(step >= 0) || step > max - min || (step > 0 && !isWholeNumber((max - min) / step))) {
       throw new IllegalArgumentException(
-          "FloatSpace step must be in [0, max - min], got " + step + " for [" + min + ", " + max + "]");
+          "FloatSpace step must be 0 or divide max - min, got " + step + " for [" + min + ", " + max + "]");
     }
   }
 
@@ -36,7 +36,14 @@ public record FloatSpace(double min, double max, boolean log, double step) imple
     if (step == 0) {
       return true;
     }
-    double k = (value - min) / step;
-    return Math.abs(k - Math.rint(k)) < 1e-9;
+    return isWholeNumber((value - min) / step);
+  }
+
+  /**
+   * {@code true} if a count of steps is whole up to rounding: within 1e-9 of an integer relative
+   * to its size (an absolute bound rejects grid points far from min), as the processor checks.
+   */
+  private static boolean isWholeNumber(double steps) {
+    return Math.abs(steps - Math.rint(steps)) <= 1e-9 * Math.max(1, Math.abs(steps));
   }
 }

@@ -1,6 +1,10 @@
 package io.paramspace.runtime;
 
-/** Integers in {@code [min, max]}: uniform, log-uniform ({@code log}) or every {@code step}. */
+/**
+ * Integers in {@code [min, max]}: uniform, log-uniform ({@code log}) or every {@code step}. The
+ * width {@code max - min} is taken as an unsigned number, so ranges wider than {@code
+ * Long.MAX_VALUE} work.
+ */
 public record IntSpace(long min, long max, boolean log, long step) implements Space {
   public IntSpace {
     if (min >= max) {
@@ -10,7 +14,7 @@ public record IntSpace(long min, long max, boolean log, long step) implements Sp
       throw new IllegalArgumentException(
           "a log IntSpace needs min > 0 and step 1, got min " + min + ", step " + step);
     }
-    if (step < 1 || (max - min) % step != 0) {
+    if (step < 1 || Long.remainderUnsigned(max - min, step) != 0) {
       throw new IllegalArgumentException(
           "IntSpace step must divide max - min, got " + step + " for [" + min + ", " + max + "]");
     }
@@ -22,6 +26,6 @@ public record IntSpace(long min, long max, boolean log, long step) implements Sp
 
   /** {@code true} if {@code value} lies in the space (on a step when there is one). */
   public boolean contains(long value) {
-    return value >= min && value <= max && (value - min) % step == 0;
+    return value >= min && value <= max && Long.remainderUnsigned(value - min, step) == 0;
   }
 }

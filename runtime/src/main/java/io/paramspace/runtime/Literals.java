@@ -3,6 +3,7 @@ package io.paramspace.runtime;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.Predicate;
 
 /**
  * How values are written in trees and messages, in SpaX's style with Java's literals: strings in
@@ -24,7 +25,7 @@ public final class Literals {
       return formatDouble(d);
     }
     if (value instanceof Float f) {
-      return formatDouble(Double.parseDouble(f.toString()));
+      return formatFloat(f);
     }
     if (value instanceof Enum<?> e) {
       return e.name();
@@ -52,15 +53,41 @@ public final class Literals {
     if (value == 0) {
       return (1 / value < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal exact = new BigDecimal(value);
-    BigDecimal shortest = exact;
+    return write(shortest(new BigDecimal(value), d -> d.doubleValue() == value));
+  }
+
+  /**
+   * A float as {@link #formatDouble} writes a double, with the fewest digits that read back as
+   * the same float ({@code 0.1f} is {@code 0.1}). Not through {@code Float.toString}, which on
+   * JDK 17 sometimes writes more digits than needed ({@code 1.4E-45} for {@code 1e-45}).
+   */
+  static String formatFloat(float value) {
+    if (!Float.isFinite(value) || value == 0) {
+      return formatDouble(value);
+    }
+    return write(shortest(new BigDecimal(value), d -> d.floatValue() == value));
+  }
+
+  /** Of the decimals with the fewest digits that read back as {@code exact}, the nearest. */
+  private static BigDecimal shortest(BigDecimal exact, Predicate<BigDecimal> readsBack) {
     for (int digits = 1; digits <= 17; digits++) {
       BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (rounded.doubleValue() == value) {
-        shortest = rounded;
-        break;
+      if (readsBack.test(rounded)) {
+        return rounded;
+      }
+      // At a power of two the next double down is twice as close as the next one up, so the
+      // nearest decimal with this many digits may miss while the one on the other side reads back.
+      RoundingMode otherSide = rounded.compareTo(exact) < 0 ? RoundingMode.CEILING : RoundingMode.FLOOR;
+      BigDecimal other = exact.round(new MathContext(digits, otherSide));
+      if (readsBack.test(other)) {
+        return other;
       }
     }
+    return exact;
+  }
+
+  /** {@code shortest} in Python's notation. */
+  private static String write(BigDecimal shortest) {
     String sign = shortest.signum() < 0 ? "-" : "";
     String digits = shortest.unscaledValue().abs().toString();
     // Strip trailing zeros of the digit string; the decimal exponent is that of the first digit.
@@ -73,8 +100,9 @@ public final class Literals {
       return sign + positional(digits, exponent);
     }
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    String exp = String.format("%02d", Math.abs(exponent));
-    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+    // Not String.format: it writes the default locale's digits (Arabic-Indic under ar-EG).
+    int magnitude = Math.abs(exponent);
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "") + magnitude;
   }
 
   private static String positional(String digits, int exponent) {
@@ -96,8 +124,26 @@ public final class Literals {
       return c.isInstance(value);
     }
     if (operand instanceof Number a && value instanceof Number b) {
-      return a.doubleValue() == b.doubleValue();
+      return compare(a, b) == 0;
     }
     return operand.equals(value);
+  }
+
+  /**
+   * The sign of {@code a - b}, as Java's {@code <}, {@code ==} and {@code >} on the unboxed numbers
+   * decide it (so as generated code does): two integers exactly, anything else as doubles (-0.0
+   * equals 0.0). {@code 2} if either is NaN, which no ordering and no equality holds for.
+   */
+  static int compare(Number a, Number b) {
+    if (isIntegral(a) && isIntegral(b)) {
+      return Long.compare(a.longValue(), b.longValue());
+    }
+    double x = a.doubleValue();
+    double y = b.doubleValue();
+    return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;
+  }
+
+  private static boolean isIntegral(Number n) {
+    return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte;
   }
 }

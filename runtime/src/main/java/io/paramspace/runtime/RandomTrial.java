@@ -15,7 +15,10 @@ import java.util.List;
  *   <li>float, log: {@code exp(log(min) + u * (log(max) - log(min)))} with {@link StrictMath}'s
  *       exp and log (bit-identical on every JVM), clamped to {@code [min, max]};
  *   <li>float, step: {@code min + k * step} with {@code n = round((max - min) / step) + 1};
- *   <li>int, uniform or step: {@code min + k * step} with {@code n = (max - min) / step + 1};
+ *   <li>int, uniform or step: {@code min + k * step} with {@code n = (max - min) / step + 1}
+ *       (unsigned); when {@code n} exceeds {@code Long.MAX_VALUE} (a range of more than 2^63
+ *       values), {@code k} is instead the first {@code rng.nextLong()} below {@code n} as an
+ *       unsigned number;
  *   <li>int, log: {@code round(exp(log(min - 0.5) + u * (log(max + 0.5) - log(min - 0.5))))}
  *       clamped to {@code [min, max]} (Optuna's formula; for {@code min = 1} the lower end is
  *       {@code log(0.5)});
@@ -63,14 +66,14 @@ public final class RandomTrial implements Trial {
       double value = StrictMath.exp(logLow + rng.nextDouble() * (logHigh - logLow));
       return Math.max(min, Math.min(max, Math.round(value)));
     }
-    long span = (max - min) / space.step() + 1;
+    long span = Long.divideUnsigned(max - min, space.step()) + 1;
     if (span <= 0) {
-      // The range covers more than Long.MAX_VALUE values: draw raw longs until one fits.
-      long value;
+      // 2^63 values or more (0 stands for 2^64): draw raw 64 bits until one is below span.
+      long k;
       do {
-        value = rng.nextLong();
-      } while (value < min || value > max);
-      return value;
+        k = rng.nextLong();
+      } while (span != 0 && Long.compareUnsigned(k, span) >= 0);
+      return min + k * space.step();
     }
     return min + rng.nextLong(span) * space.step();
   }
