@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -254,7 +255,7 @@ final class ConditionRules {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String name : names) {
-      int distance = editDistance(wrong.toLowerCase(), name.toLowerCase());
+      int distance = editDistance(wrong.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = name;
         bestDistance = distance;

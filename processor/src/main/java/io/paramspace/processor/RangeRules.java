@@ -31,6 +31,10 @@ final class RangeRules {
       problems.add(Diagnostic.of(Message.EMPTY_RANGE, at.max(), annotation, field, min, min));
       return problems;
     }
+    if (!Double.isFinite(range.max() - range.min())) {
+      problems.add(Diagnostic.of(Message.RANGE_TOO_WIDE, at.max(), annotation, field, min, max));
+      return problems;
+    }
     if (kind == ValueKind.INT && (range.min() < Integer.MIN_VALUE || range.max() > Integer.MAX_VALUE)) {
       problems.add(Diagnostic.of(Message.INT_RANGE_OVERFLOW, at.min(), field, min, max));
     }

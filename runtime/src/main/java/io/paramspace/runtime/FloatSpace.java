@@ -7,8 +7,9 @@ package io.paramspace.runtime;
  */
 public record FloatSpace(double min, double max, boolean log, double step) implements Space {
   public FloatSpace {
-    if (!(min < max) || !Double.isFinite(min) || !Double.isFinite(max)) {
-      throw new IllegalArgumentException("FloatSpace needs finite min < max, got [" + min + ", " + max + "]");
+    if (!(min < max) || !Double.isFinite(max - min)) {
+      throw new IllegalArgumentException(
+          "FloatSpace needs finite min < max with a finite width, got [" + min + ", " + max + "]");
     }
     if (log && (min <= 0 || step != 0)) {
       throw new IllegalArgumentException(

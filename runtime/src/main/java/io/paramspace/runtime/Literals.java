@@ -19,7 +19,8 @@ public final class Literals {
       return "null";
     }
     if (value instanceof String s) {
-      return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+      return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "\\r")
+          .replace("\t", "\\t") + "'";
     }
     if (value instanceof Double d) {
       return formatDouble(d);

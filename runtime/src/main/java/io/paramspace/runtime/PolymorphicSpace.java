@@ -17,6 +17,15 @@ public record PolymorphicSpace(List<ConfigSpace> branches, List<Double> weights)
           "a PolymorphicSpace needs at least one branch and one weight per branch, got "
               + branches.size() + " branches and " + weights.size() + " weights");
     }
+    for (Double w : weights) {
+      if (!(w > 0) || w.isInfinite()) {
+        throw new IllegalArgumentException("branch weights must be positive and finite, got " + weights);
+      }
+    }
+    if (branches.stream().map(ConfigSpace::typeName).distinct().count() != branches.size()) {
+      throw new IllegalArgumentException("branch names must be distinct, got "
+          + branches.stream().map(ConfigSpace::typeName).toList());
+    }
   }
 
   public static PolymorphicSpace of(ConfigSpace... branches) {

@@ -243,6 +243,7 @@ class LiteralsTest {
     assertThat(Literals.format("C:\\tmp")).isEqualTo("'C:\\\\tmp'");
     assertThat(Literals.format("\\'")).isEqualTo("'\\\\\\''");
     assertThat(Literals.format("say \"hi\"")).isEqualTo("'say \"hi\"'");
+    assertThat(Literals.format("a\nb\tc\rd")).isEqualTo("'a\\nb\\tc\\rd'");
   }
 
   @Test

@@ -102,7 +102,7 @@ class ReplayTrialTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trial.suggestCategorical("C.name", NAME));
     assertThat(e)
         .hasMessageThat()
-        .isEqualTo("ReplayTrial value 'rmsprop' for parameter 'C.name' is not in its space Categorical");
+        .isEqualTo("ReplayTrial value 'rmsprop' for parameter 'C.name' is not in its space Categorical of ['adam', 'sgd']");
   }
 
   @Test

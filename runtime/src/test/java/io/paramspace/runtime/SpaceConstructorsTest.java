@@ -17,11 +17,13 @@ class SpaceConstructorsTest {
 
   @Test
   void floatSpaceNeedsFiniteMinBelowMax() {
-    assertThat(failure(() -> FloatSpace.uniform(1.0, 0.5))).isEqualTo("FloatSpace needs finite min < max, got [1.0, 0.5]");
-    assertThat(failure(() -> FloatSpace.uniform(2.0, 2.0))).isEqualTo("FloatSpace needs finite min < max, got [2.0, 2.0]");
-    assertThat(failure(() -> FloatSpace.uniform(Double.NaN, 1))).isEqualTo("FloatSpace needs finite min < max, got [NaN, 1.0]");
+    assertThat(failure(() -> FloatSpace.uniform(1.0, 0.5))).isEqualTo("FloatSpace needs finite min < max with a finite width, got [1.0, 0.5]");
+    assertThat(failure(() -> FloatSpace.uniform(2.0, 2.0))).isEqualTo("FloatSpace needs finite min < max with a finite width, got [2.0, 2.0]");
+    assertThat(failure(() -> FloatSpace.uniform(Double.NaN, 1))).isEqualTo("FloatSpace needs finite min < max with a finite width, got [NaN, 1.0]");
     assertThat(failure(() -> FloatSpace.uniform(0, Double.POSITIVE_INFINITY)))
-        .isEqualTo("FloatSpace needs finite min < max, got [0.0, Infinity]");
+        .isEqualTo("FloatSpace needs finite min < max with a finite width, got [0.0, Infinity]");
+    assertThat(failure(() -> FloatSpace.uniform(-1e308, 1e308)))
+        .isEqualTo("FloatSpace needs finite min < max with a finite width, got [-1.0E308, 1.0E308]");
   }
 
   @Test
