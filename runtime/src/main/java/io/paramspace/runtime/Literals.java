@@ -3,6 +3,7 @@ package io.paramspace.runtime;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.Predicate;
 
 /**
  * How values are written in trees and messages, in SpaX's style with Java's literals: strings in
@@ -24,7 +25,7 @@ public final class Literals {
       return formatDouble(d);
     }
     if (value instanceof Float f) {
-      return formatDouble(Double.parseDouble(f.toString()));
+      return formatFloat(f);
     }
     if (value instanceof Enum<?> e) {
       return e.name();
@@ -52,15 +53,35 @@ public final class Literals {
     if (value == 0) {
       return (1 / value < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal exact = new BigDecimal(value);
-    BigDecimal shortest = exact;
-    for (int digits = 1; digits <= 17; digits++) {
+    return write(shortest(new BigDecimal(value), 17, d -> d.doubleValue() == value));
+  }
+
+  /**
+   * A float as {@link #formatDouble} writes a double: the fewest significant digits that read back
+   * as the same float ({@code 0.1}, not {@code 0.10000000149011612}). Not via {@code
+   * Float.toString}, whose digits differ between JDK 17 and JDK 19+ ({@code 8.1109158E8} versus
+   * {@code 8.110916E8}).
+   */
+  public static String formatFloat(float value) {
+    if (!Float.isFinite(value) || value == 0) {
+      return formatDouble(value);
+    }
+    return write(shortest(new BigDecimal(value), 9, d -> d.floatValue() == value));
+  }
+
+  /** {@code exact} rounded to the fewest significant digits that still read back. */
+  private static BigDecimal shortest(BigDecimal exact, int maxDigits, Predicate<BigDecimal> readsBack) {
+    for (int digits = 1; digits <= maxDigits; digits++) {
       BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (rounded.doubleValue() == value) {
-        shortest = rounded;
-        break;
+      if (readsBack.test(rounded)) {
+        return rounded;
       }
     }
+    return exact;
+  }
+
+  /** A nonzero decimal in Python's repr layout. */
+  private static String write(BigDecimal shortest) {
     String sign = shortest.signum() < 0 ? "-" : "";
     String digits = shortest.unscaledValue().abs().toString();
     // Strip trailing zeros of the digit string; the decimal exponent is that of the first digit.
