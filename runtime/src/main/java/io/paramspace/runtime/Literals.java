@@ -69,12 +69,22 @@ public final class Literals {
     return write(shortest(new BigDecimal(value), 9, d -> d.floatValue() == value));
   }
 
-  /** {@code exact} rounded to the fewest significant digits that still read back. */
+  /**
+   * {@code exact} rounded to the fewest significant digits that still read back; of two such
+   * roundings, the nearer one.
+   */
   private static BigDecimal shortest(BigDecimal exact, int maxDigits, Predicate<BigDecimal> readsBack) {
     for (int digits = 1; digits <= maxDigits; digits++) {
-      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (readsBack.test(rounded)) {
-        return rounded;
+      BigDecimal nearest = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (readsBack.test(nearest)) {
+        return nearest;
+      }
+      // At a power of two the gap below is half the gap above, so the rounding on the other side
+      // can read back when the nearest does not (2^-24 is 5.960464477539063e-08, as in Python).
+      RoundingMode otherSide = nearest.compareTo(exact) < 0 ? RoundingMode.CEILING : RoundingMode.FLOOR;
+      BigDecimal other = exact.round(new MathContext(digits, otherSide));
+      if (readsBack.test(other)) {
+        return other;
       }
     }
     return exact;
