@@ -1,0 +1,45 @@
+package io.paramspace.sample;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The sample app prints the tree, the parameter names and the configs of seeds 42 to 46. */
+class SampleAppTest {
+  @Test
+  void printsTheTreeTheNamesAndFiveSeededConfigs() {
+    String output = runMain();
+
+    String names = String.join("\n", TrainingConfigSpace.parameterNames()) + "\n";
+    List<String> configs = List.of(42L, 43L, 44L, 45L, 46L).stream()
+        .map(seed -> seed + ": " + TrainingConfigSpace.random(seed) + "\n")
+        .toList();
+    int tree = output.indexOf(TrainingConfigSpace.tree());
+    int nameList = output.indexOf(names);
+    assertThat(tree).isAtLeast(0);
+    assertThat(nameList).isGreaterThan(tree);
+    int previous = nameList;
+    for (String config : configs) {
+      int at = output.indexOf(config);
+      assertThat(at).isGreaterThan(previous);
+      previous = at;
+    }
+    assertThat(output.lines().filter(line -> line.matches("\\d+: TrainingConfig\\[.*")).count()).isEqualTo(5);
+  }
+
+  private static String runMain() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      System.setOut(out);
+      SampleApp.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+  }
+}
