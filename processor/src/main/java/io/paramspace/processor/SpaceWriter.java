@@ -531,7 +531,11 @@ final class SpaceWriter {
 
   /** An ordering bound: whole for an integral field with a whole bound, so trees show {@code > 8}. */
   private static CodeBlock boundLiteral(FieldModel target, double bound) {
-    if (target.kind().isIntegral() && bound == Math.rint(bound) && Math.abs(bound) < 1e15) {
+    boolean whole = bound == Math.rint(bound) && Math.abs(bound) < 1e15;
+    if (target.kind() == ValueKind.INT && whole && Math.abs(bound) <= Integer.MAX_VALUE) {
+      return CodeBlock.of("$L", (long) bound);
+    }
+    if (target.kind().isIntegral() && whole) {
       return CodeBlock.of("$LL", (long) bound);
     }
     return CodeBlock.of("$L", Double.toString(bound));
