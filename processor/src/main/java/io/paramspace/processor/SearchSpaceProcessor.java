@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 
@@ -32,6 +34,14 @@ import javax.tools.Diagnostic.Kind;
 public final class SearchSpaceProcessor extends AbstractProcessor {
   private final Map<String, ModelParser.Result> parsed = new HashMap<>();
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** Finds the source of record components for errors; {@code null} outside javac. */
+  private SourceLocator locator;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    locator = SourceLocator.of(env);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -157,8 +167,12 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
   }
 
   private void report(Diagnostic diagnostic) {
-    Messager messager = processingEnv.getMessager();
     Position at = diagnostic.position();
+    if (at.element() instanceof RecordComponentElement component && locator != null
+        && locator.printError(diagnostic.text(), component, at.annotation(), at.value())) {
+      return;
+    }
+    Messager messager = processingEnv.getMessager();
     messager.printMessage(Kind.ERROR, diagnostic.text(), at.element(), at.annotation(), at.value());
   }
 }
