@@ -44,9 +44,15 @@ final class SpaceWriter {
     Set<String> fieldNames = new HashSet<>(config.fieldNames());
     this.trial = unused("trial", fieldNames);
     this.sampler = unused("sampler", fieldNames);
+    // A constant must not clash with the class's own constants, with a field name (a local of
+    // sample() would hide it) or with another constant (fooBar and foo_bar).
+    Set<String> taken = new HashSet<>(fieldNames);
+    taken.addAll(List.of("SPACE", "SAMPLER", "PARAMETER_NAMES"));
     for (FieldModel field : config.fields()) {
       String constant = field.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-      constants.put(field.name(), fieldNames.contains(constant) ? constant + "_FIELD" : constant);
+      String unused = taken.contains(constant) ? unused(constant + "_FIELD", taken) : constant;
+      taken.add(unused);
+      constants.put(field.name(), unused);
     }
   }
 
