@@ -45,7 +45,7 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelParser.SEARCH_SPACE);
+    return ModelParser.ALL;
   }
 
   @Override
@@ -77,7 +77,7 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
       }
     }
     processRecords(records, round.processingOver());
-    return false;
+    return true; // they are ours: no other processor needs them, and -Xlint:processing stays quiet
   }
 
   private void processRecords(List<TypeElement> records, boolean lastRound) {
