@@ -32,7 +32,8 @@ final class RangeRules {
       return problems;
     }
     if (kind == ValueKind.INT && (range.min() < Integer.MIN_VALUE || range.max() > Integer.MAX_VALUE)) {
-      problems.add(Diagnostic.of(Message.INT_RANGE_OVERFLOW, at.min(), field, min, max));
+      problems.add(Diagnostic.of(Message.INT_RANGE_OVERFLOW,
+          range.min() < Integer.MIN_VALUE ? at.min() : at.max(), field, min, max));
     }
     double defaultStep = range.integral() ? 1 : 0;
     if (range.log()) {
