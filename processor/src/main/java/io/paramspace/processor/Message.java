@@ -22,6 +22,7 @@ enum Message {
   WRONG_TYPE_FOR_ANNOTATION("WrongTypeForAnnotation", "@%s does not apply to '%s' of type %s; %s"),
   CONFLICTING_SPACES("ConflictingSpaces", "'%s' has both %s; keep one"),
   INVERTED_RANGE("InvertedRange", "@%s on '%s' has min %s greater than max %s; swap them"),
+  NON_FINITE_BOUND("NonFiniteBound", "@%s on '%s' has %s %s; bounds must be finite numbers"),
   EMPTY_RANGE(
       "EmptyRange", "@%s on '%s' has min = max = %s, a single value; fix it with @Choice(\"%s\") instead"),
   LOG_NOT_POSITIVE("LogNotPositive", "@%s(log = true) on '%s' needs min > 0, got min %s"),

@@ -19,8 +19,12 @@ final class RangeRules {
     String annotation = range.integral() ? "IntRange" : "FloatRange";
     String min = LiteralParser.number(range.min());
     String max = LiteralParser.number(range.max());
-    if (!Double.isFinite(range.min()) || !Double.isFinite(range.max())) {
-      problems.add(Diagnostic.of(Message.INVERTED_RANGE, at.min(), annotation, field, min, max));
+    if (!Double.isFinite(range.min())) {
+      problems.add(Diagnostic.of(Message.NON_FINITE_BOUND, at.min(), annotation, field, "min", min));
+      return problems;
+    }
+    if (!Double.isFinite(range.max())) {
+      problems.add(Diagnostic.of(Message.NON_FINITE_BOUND, at.max(), annotation, field, "max", max));
       return problems;
     }
     if (range.min() > range.max()) {
