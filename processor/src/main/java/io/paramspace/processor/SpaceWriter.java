@@ -356,10 +356,11 @@ final class SpaceWriter {
       access.append(i == 0 ? step.name() : "." + step.name() + "()");
       boolean canBeNull = step.isConditional() && step.nullable() && step.otherwise() == null;
       if (canBeNull) {
-        guards.add(CodeBlock.of("$L != null", access));
+        // toString now: $L keeps the builder, which the next steps still append to
+        guards.add(CodeBlock.of("$L != null", access.toString()));
       }
     }
-    CodeBlock value = CodeBlock.of("$L", access);
+    CodeBlock value = CodeBlock.of("$L", access.toString());
     FieldModel target = resolved.target();
     ConditionModel.Test test = resolved.test();
     List<CodeBlock> checks = new ArrayList<>();
