@@ -149,6 +149,10 @@ final class SpaceWriter {
   // ---- the descriptor ------------------------------------------------------------------------
 
   private CodeBlock descriptor() {
+    if (config.fields().isEmpty()) { // a branch with no parameters, e.g. record Identity() implements Block
+      return CodeBlock.of("new $T($T.class, $S, $T.of())", RuntimeTypes.CONFIG_SPACE, record, config.simpleName(),
+          List.class);
+    }
     CodeBlock.Builder code = CodeBlock.builder()
         .add("new $T($T.class, $S, $T.of(\n", RuntimeTypes.CONFIG_SPACE, record, config.simpleName(), List.class)
         .indent().indent();
