@@ -3,6 +3,7 @@ package io.paramspace.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.paramspace.processor.Compile.assertError;
 import static io.paramspace.processor.Compile.config;
+import static io.paramspace.processor.Compile.source;
 import static io.paramspace.processor.Compile.withProcessor;
 
 import com.google.testing.compile.Compilation;
@@ -169,5 +170,33 @@ class RangeErrorsTest {
     assertError(compilation, source, "IntRangeOverflow",
         "@IntRange on 'steps' is [0, 3000000000], beyond the range of int; use long or narrow it",
         "max = 3_000_000_000L");
+  }
+
+  /** The processor finds the component in the source again; a record nested in a class too. */
+  @Test
+  void errorInARecordNestedInAClassIsOnItsLine() {
+    JavaFileObject source = source("test.Outer", """
+        package test;
+
+        import io.paramspace.*;
+
+        final class Outer {
+          @SearchSpace
+          record Inner(@IntRange(min = 1, max = 8) int layers) {}
+
+          @SearchSpace
+          record Other(
+              @IntRange(min = 1, max = 8) int layers,
+              @IntRange(
+                  min = 8,
+                  max = 1) int width) {}
+        }
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "InvertedRange", "@IntRange on 'width' has min 8 greater than max 1", "min = 8");
   }
 }
