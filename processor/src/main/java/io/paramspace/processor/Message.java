@@ -26,6 +26,7 @@ enum Message {
   WRONG_TYPE_FOR_ANNOTATION("WrongTypeForAnnotation", "@%s does not apply to '%s' of type %s; %s"),
   CONFLICTING_SPACES("ConflictingSpaces", "'%s' has both %s; keep one"),
   INVERTED_RANGE("InvertedRange", "@%s on '%s' has min %s greater than max %s; swap them"),
+  NON_FINITE_BOUND("NonFiniteBound", "@%s on '%s' has %s %s; bounds must be finite numbers"),
   EMPTY_RANGE(
       "EmptyRange", "@%s on '%s' has min = max = %s, a single value; fix it with @Choice(\"%s\") instead"),
   RANGE_TOO_WIDE(
@@ -35,7 +36,7 @@ enum Message {
   STEP_MISMATCH("StepMismatch", "@%s on '%s' has step %s, which does not fit the range [%s, %s]; %s"),
   INT_RANGE_OVERFLOW(
       "IntRangeOverflow", "@IntRange on '%s' is [%s, %s], beyond the range of int; use long or narrow it"),
-  EMPTY_CHOICE("EmptyChoice", "@Choice on '%s' lists no values; list at least one %s"),
+  EMPTY_CHOICE("EmptyChoice", "@Choice on '%s' lists no values; list at least one (each %s)"),
   BAD_CHOICE_LITERAL("BadChoiceLiteral", "@Choice on '%s': \"%s\" is not %s"),
   DUPLICATE_CHOICE("DuplicateChoice", "@Choice on '%s' lists %s twice; remove the duplicate"),
   WEIGHT_COUNT("WeightCount", "@Choice on '%s' has %d weights for %d choices; give one weight per choice"),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -31,6 +32,8 @@ final class ModelParser {
   private static final String WHEN = ANNOTATIONS + ".When";
   private static final String WHEN_ALL = ANNOTATIONS + ".When.All";
   private static final String WHEN_ANY = ANNOTATIONS + ".WhenAny";
+  /** Every Paramspace annotation: the processor claims them all. */
+  static final Set<String> ALL = Set.of(SEARCH_SPACE, FLOAT_RANGE, INT_RANGE, CHOICE, WHEN, WHEN_ALL, WHEN_ANY);
 
   private final Types types;
 

@@ -19,8 +19,12 @@ final class RangeRules {
     String annotation = range.integral() ? "IntRange" : "FloatRange";
     String min = LiteralParser.number(range.min());
     String max = LiteralParser.number(range.max());
-    if (!Double.isFinite(range.min()) || !Double.isFinite(range.max())) {
-      problems.add(Diagnostic.of(Message.INVERTED_RANGE, at.min(), annotation, field, min, max));
+    if (!Double.isFinite(range.min())) {
+      problems.add(Diagnostic.of(Message.NON_FINITE_BOUND, at.min(), annotation, field, "min", min));
+      return problems;
+    }
+    if (!Double.isFinite(range.max())) {
+      problems.add(Diagnostic.of(Message.NON_FINITE_BOUND, at.max(), annotation, field, "max", max));
       return problems;
     }
     if (range.min() > range.max()) {
@@ -36,7 +40,8 @@ final class RangeRules {
       return problems;
     }
     if (kind == ValueKind.INT && (range.min() < Integer.MIN_VALUE || range.max() > Integer.MAX_VALUE)) {
-      problems.add(Diagnostic.of(Message.INT_RANGE_OVERFLOW, at.min(), field, min, max));
+      problems.add(Diagnostic.of(Message.INT_RANGE_OVERFLOW,
+          range.min() < Integer.MIN_VALUE ? at.min() : at.max(), field, min, max));
     }
     double defaultStep = range.integral() ? 1 : 0;
     if (range.log()) {

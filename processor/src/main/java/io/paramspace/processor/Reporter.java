@@ -10,17 +10,20 @@ import javax.tools.Diagnostic.Kind;
 
 /**
  * Prints diagnostics on the element, annotation and value at fault. javac 17 has no source
- * position for a record component (later javac versions do): there a problem on a component is
- * printed on the record's field of the same name, which javac places on the component's name, so
- * file and line are still those of the offending component.
+ * position for a record component: there the {@link SourceLocator} finds the annotation value in
+ * the source; where it cannot (no source, not javac), a problem on a component is printed on the
+ * record's field of the same name, which javac places on the component's name, so file and line
+ * are still those of the offending component.
  */
 final class Reporter {
   private final Messager messager;
   private final Trees trees;
+  private final SourceLocator locator;
 
   Reporter(ProcessingEnvironment environment) {
     this.messager = environment.getMessager();
     this.trees = treesOf(environment);
+    this.locator = SourceLocator.of(environment);
   }
 
   /** The compiler tree API, or {@code null} where the processing environment is not javac's. */
@@ -35,6 +38,10 @@ final class Reporter {
   void report(Diagnostic diagnostic) {
     Position at = diagnostic.position();
     Element element = at.element();
+    if (element instanceof RecordComponentElement component && locator != null
+        && locator.printError(diagnostic.text(), component, at.annotation(), at.value())) {
+      return;
+    }
     if (element instanceof RecordComponentElement component && !hasSourcePosition(component)) {
       element = fieldOf(component);
     }

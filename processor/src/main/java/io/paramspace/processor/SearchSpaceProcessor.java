@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -33,8 +34,14 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
   private Reporter reporter;
 
   @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    reporter = new Reporter(env);
+  }
+
+  @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelParser.SEARCH_SPACE);
+    return ModelParser.ALL;
   }
 
   @Override
@@ -66,7 +73,7 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
       }
     }
     processRecords(records, round.processingOver());
-    return false;
+    return true; // they are ours: no other processor needs them, and -Xlint:processing stays quiet
   }
 
   private void processRecords(List<TypeElement> records, boolean lastRound) {
@@ -156,9 +163,6 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
   }
 
   private void report(Diagnostic diagnostic) {
-    if (reporter == null) {
-      reporter = new Reporter(processingEnv);
-    }
     reporter.report(diagnostic);
   }
 }

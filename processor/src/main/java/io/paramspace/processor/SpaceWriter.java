@@ -45,9 +45,15 @@ final class SpaceWriter {
     Set<String> fieldNames = new HashSet<>(config.fieldNames());
     this.trial = unused("trial", fieldNames);
     this.sampler = unused("sampler", fieldNames);
+    // A constant must not clash with the class's own constants, with a field name (a local of
+    // sample() would hide it) or with another constant (fooBar and foo_bar).
+    Set<String> taken = new HashSet<>(fieldNames);
+    taken.addAll(List.of("SPACE", "SAMPLER", "PARAMETER_NAMES"));
     for (FieldModel field : config.fields()) {
       String constant = field.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-      constants.put(field.name(), fieldNames.contains(constant) ? constant + "_FIELD" : constant);
+      String unused = taken.contains(constant) ? unused(constant + "_FIELD", taken) : constant;
+      taken.add(unused);
+      constants.put(field.name(), unused);
     }
   }
 
@@ -267,6 +273,10 @@ final class SpaceWriter {
   // ---- the descriptor ------------------------------------------------------------------------
 
   private CodeBlock descriptor() {
+    if (config.fields().isEmpty()) { // a branch with no parameters, e.g. record Identity() implements Block
+      return CodeBlock.of("new $T($T.class, $S, $T.of())", RuntimeTypes.CONFIG_SPACE, record, config.simpleName(),
+          List.class);
+    }
     CodeBlock.Builder code = CodeBlock.builder()
         .add("new $T($T.class, $S, $T.of(\n", RuntimeTypes.CONFIG_SPACE, record, config.simpleName(), List.class)
         .indent().indent();
@@ -475,10 +485,11 @@ final class SpaceWriter {
       access.append(i == 0 ? step.name() : "." + step.name() + "()");
       boolean canBeNull = step.isConditional() && step.nullable() && step.otherwise() == null;
       if (canBeNull) {
-        guards.add(CodeBlock.of("$L != null", access));
+        // toString now: $L keeps the builder, which the next steps still append to
+        guards.add(CodeBlock.of("$L != null", access.toString()));
       }
     }
-    CodeBlock value = CodeBlock.of("$L", access);
+    CodeBlock value = CodeBlock.of("$L", access.toString());
     FieldModel target = resolved.target();
     ConditionModel.Test test = resolved.test();
     List<CodeBlock> checks = new ArrayList<>();

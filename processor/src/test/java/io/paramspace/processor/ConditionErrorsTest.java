@@ -1,0 +1,469 @@
+package io.paramspace.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.paramspace.processor.Compile.assertError;
+import static io.paramspace.processor.Compile.config;
+import static io.paramspace.processor.Compile.source;
+import static io.paramspace.processor.Compile.withProcessor;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Errors in {@code @When} and {@code @WhenAny}: one test per tag, then its sub-cases. */
+class ConditionErrorsTest {
+  /** A nested config, a sealed field type with two records, and an enum, for paths to reach into. */
+  private static final JavaFileObject PARTS = source("test.Parts", """
+      package test;
+
+      import io.paramspace.*;
+
+      enum Activation { RELU, GELU }
+
+      sealed interface Block permits Dense, Conv {}
+
+      @SearchSpace
+      record Dense(@IntRange(min = 1, max = 4) int layers) implements Block {}
+
+      @SearchSpace
+      record Conv(@IntRange(min = 1, max = 7) int kernel) implements Block {}
+
+      @SearchSpace
+      record Optimizer(
+          @Choice({"adam", "sgd"}) String name,
+          @FloatRange(min = 1e-5, max = 1e-1, log = true) double learningRate) {}
+
+      final class Parts {}
+      """);
+
+  private static Compilation compileWithParts(JavaFileObject source) {
+    return withProcessor(PARTS, source);
+  }
+
+  // ---- what a @When refers to ------------------------------------------------------------------
+
+  @Test
+  void unknownFieldSuggestsTheClosestName() {
+    JavaFileObject source = config("Experiment", """
+        @FloatRange(min = 1e-5, max = 1e-2, log = true) double learningRate,
+        @When(
+            field = "learnignRate",
+            atLeast = 1e-3)
+        @IntRange(min = 0, max = 10) Integer warmup
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "UnknownWhenField",
+        "@When(field = \"learnignRate\") on 'warmup' refers to no field of Experiment. Did you mean \"learningRate\"?",
+        "field = \"learnignRate\"");
+  }
+
+  @Test
+  void unknownFieldOfANestedConfigSuggestsFromThatConfig() {
+    JavaFileObject source = config("Experiment", """
+        Optimizer optimizer,
+        @When(
+            field = "optimizer.nmae",
+            equalsTo = "sgd")
+        @FloatRange(min = 0, max = 0.9) Double momentum
+        """);
+
+    Compilation compilation = compileWithParts(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "UnknownWhenField",
+        "refers to no field of Optimizer. Did you mean \"name\"?", "field = \"optimizer.nmae\"");
+  }
+
+  @Test
+  void unknownFieldFarFromEveryNameListsThem() {
+    JavaFileObject source = config("Experiment", """
+        boolean shuffle,
+        @IntRange(min = 1, max = 8) int layers,
+        @WhenAny({
+            @When(field = "layers", atLeast = 4),
+            @When(field = "temperature", atLeast = 0.5)})
+        @FloatRange(min = 0, max = 0.5) Double dropout
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "UnknownWhenField",
+        "@When(field = \"temperature\") on 'dropout' refers to no field of Experiment. Its fields are: shuffle,"
+            + " layers, dropout.",
+        "field = \"temperature\"");
+  }
+
+  @Test
+  void fieldConditionedOnItself() {
+    JavaFileObject source = config("Experiment", """
+        @When(
+            field = "dropout",
+            atLeast = 0.1)
+        @FloatRange(min = 0, max = 0.5) Double dropout
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "SelfCondition",
+        "@When on 'dropout' reads 'dropout' itself; a field cannot depend on its own value", "field = \"dropout\"");
+  }
+
+  @Test
+  void cycleOfConditionsIsReportedOnce() {
+    JavaFileObject source = config("Experiment", """
+        @When(field = "b", equalsTo = "true") Boolean a,
+        @When(field = "c", equalsTo = "true") Boolean b,
+        @When(field = "a", equalsTo = "true") Boolean c,
+        @When(field = "a", equalsTo = "true") Boolean d
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "ConditionCycle",
+        "@When on 'a' closes a cycle of conditions: a -> b -> c -> a; break the cycle", "Boolean a,");
+  }
+
+  @Test
+  void pathThroughAFieldThatIsNotAConfig() {
+    JavaFileObject source = config("Experiment", """
+        @Choice({"adam", "sgd"}) String optimizer,
+        @When(
+            field = "optimizer.name",
+            equalsTo = "sgd")
+        @FloatRange(min = 0, max = 0.9) Double momentum
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "WhenPathNotConfig",
+        "@When(field = \"optimizer.name\") on 'momentum': 'optimizer' is a String, not a nested @SearchSpace record,"
+            + " so it has no field 'name'",
+        "field = \"optimizer.name\"");
+  }
+
+  @Test
+  void comparingANestedConfigItself() {
+    JavaFileObject source = config("Experiment", """
+        Optimizer optimizer,
+        @When(
+            field = "optimizer",
+            equalsTo = "sgd")
+        @FloatRange(min = 0, max = 0.9) Double momentum
+        """);
+
+    Compilation compilation = compileWithParts(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "WhenOnConfigValue",
+        "compares the nested config 'optimizer' itself; test one of its fields, e.g. field = \"optimizer.<field>\"",
+        "field = \"optimizer\"");
+  }
+
+  // ---- the test a @When makes ------------------------------------------------------------------
+
+  @Test
+  void whenWithNoTest() {
+    JavaFileObject source = config("Experiment", """
+        boolean useDropout,
+        @When(field = "useDropout")
+        @FloatRange(min = 0, max = 0.5) Double dropout
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "WhenNoTest",
+        "@When(field = \"useDropout\") on 'dropout' sets no test; set equalsTo, notEqualsTo, or an ordering",
+        "@When(field = \"useDropout\")");
+  }
+
+  @Test
+  void equalityAndOrderingTogether() {
+    JavaFileObject source = config("Experiment", """
+        @IntRange(min = 1, max = 8) int layers,
+        @When(field = "layers", equalsTo = "2",
+            greaterThan = 1)
+        @FloatRange(min = 0, max = 0.5) Double dropout
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "WhenMixedTests",
+        "@When(field = \"layers\") on 'dropout' sets equalsTo and greaterThan together;"
+            + " use one of equalsTo and notEqualsTo, without orderings",
+        "greaterThan = 1");
+  }
+
+  @Test
+  void twoLowerBounds() {
+    JavaFileObject source = config("Experiment", """
+        @IntRange(min = 1, max = 8) int layers,
+        @When(field = "layers", greaterThan = 2,
+            atLeast = 3)
+        @FloatRange(min = 0, max = 0.5) Double dropout
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "WhenMixedTests", "sets greaterThan and atLeast together; keep one lower bound",
+        "atLeast = 3");
+  }
+
+  @Test
+  void valueNotAmongTheChoices() {
+    JavaFileObject source = config("Experiment", """
+        @Choice({"adam", "sgd"}) String optimizer,
+        @When(field = "optimizer",
+            equalsTo = {"sgd", "adamw"})
+        @FloatRange(min = 0, max = 0.9) Double momentum
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "ImpossibleWhenValue",
+        "@When(field = \"optimizer\") on 'momentum': optimizer can never be \"adamw\"; it can be \"adam\", \"sgd\"",
+        "equalsTo = {\"sgd\", \"adamw\"}");
+  }
+
+  @Test
+  void valueOfTheWrongType() {
+    JavaFileObject source = config("Experiment", """
+        @IntRange(min = 1, max = 8) int layers,
+        boolean shuffle,
+        @When(field = "layers",
+            notEqualsTo = "two")
+        @FloatRange(min = 0, max = 0.5) Double dropout,
+        @When(field = "shuffle",
+            equalsTo = "yes")
+        @IntRange(min = 1, max = 4) Integer shards
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertError(compilation, source, "ImpossibleWhenValue",
+        "layers can never be \"two\"; it can be an int in [1, 8]", "notEqualsTo = \"two\"");
+    assertError(compilation, source, "ImpossibleWhenValue", "shuffle can never be \"yes\"; it can be true, false",
+        "equalsTo = \"yes\"");
+  }
+
+  @Test
+  void valueOutsideTheRangeOrOffItsSteps() {
+    JavaFileObject source = config("Experiment", """
+        @IntRange(min = 1, max = 8) int layers,
+        @IntRange(min = 0, max = 100, step = 10) int warmup,
+        @When(field = "layers",
+            equalsTo = "12")
+        @FloatRange(min = 0, max = 0.5) Double dropout,
+        @When(field = "warmup",
+            equalsTo = "15")
+        @FloatRange(min = 0, max = 0.5) Double decay
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertError(compilation, source, "ImpossibleWhenValue",
+        "layers can never be \"12\"; it can be an int in [1, 8]", "equalsTo = \"12\"");
+    assertError(compilation, source, "ImpossibleWhenValue",
+        "warmup can never be \"15\"; it can be an int in [0, 100] in steps of 10", "equalsTo = \"15\"");
+  }
+
+  @Test
+  void valueNotAnEnumConstantNorABranchNorFixed() {
+    JavaFileObject source = config("Experiment", """
+        Activation activation,
+        Block block,
+        @IntRange(min = 1, max = 8) int layers,
+        @When(field = "layers", atLeast = 4, then = "true", otherwise = "false") boolean deep,
+        @When(field = "activation",
+            equalsTo = "TANH")
+        @FloatRange(min = 0, max = 0.5) Double dropout,
+        @When(field = "block",
+            equalsTo = "Rnn")
+        @IntRange(min = 1, max = 4) Integer stride,
+        @When(field = "optimizer.name",
+            notEqualsTo = "lamb")
+        @FloatRange(min = 0, max = 0.9) Double momentum,
+        Optimizer optimizer,
+        @When(field = "deep",
+            equalsTo = "maybe")
+        @IntRange(min = 1, max = 4) Integer shards
+        """);
+
+    Compilation compilation = compileWithParts(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(4);
+    assertError(compilation, source, "ImpossibleWhenValue",
+        "activation can never be \"TANH\"; it can be \"RELU\", \"GELU\"", "equalsTo = \"TANH\"");
+    assertError(compilation, source, "ImpossibleWhenValue",
+        "block can never be \"Rnn\"; it can be \"Dense\", \"Conv\"", "equalsTo = \"Rnn\"");
+    assertError(compilation, source, "ImpossibleWhenValue",
+        "optimizer.name can never be \"lamb\"; it can be \"adam\", \"sgd\"", "notEqualsTo = \"lamb\"");
+    assertError(compilation, source, "ImpossibleWhenValue",
+        "deep can never be \"maybe\"; it can be true, false (while inactive)", "equalsTo = \"maybe\"");
+  }
+
+  @Test
+  void orderingOnAFieldThatIsNotANumber() {
+    JavaFileObject source = config("Experiment", """
+        @Choice({"adam", "sgd"}) String optimizer,
+        @When(field = "optimizer",
+            greaterThan = 1)
+        @FloatRange(min = 0, max = 0.9) Double momentum
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "OrderingOnNonNumeric",
+        "@When(field = \"optimizer\") on 'momentum' uses greaterThan, but 'optimizer' is a String, not a number;"
+            + " use equalsTo or notEqualsTo",
+        "greaterThan = 1");
+  }
+
+  @Test
+  void orderingOnAnEnumOrABranch() {
+    JavaFileObject source = config("Experiment", """
+        Activation activation,
+        Block block,
+        @When(field = "activation",
+            atMost = 1)
+        @FloatRange(min = 0, max = 0.5) Double dropout,
+        @When(field = "block",
+            lessThan = 2)
+        @IntRange(min = 1, max = 4) Integer stride
+        """);
+
+    Compilation compilation = compileWithParts(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertError(compilation, source, "OrderingOnNonNumeric", "uses atMost, but 'activation' is an enum (Activation)",
+        "atMost = 1");
+    assertError(compilation, source, "OrderingOnNonNumeric", "uses lessThan, but 'block' is a sealed interface (Block)",
+        "lessThan = 2");
+  }
+
+  // ---- then and otherwise ----------------------------------------------------------------------
+
+  @Test
+  void otherwiseThatDoesNotParse() {
+    JavaFileObject source = config("Experiment", """
+        boolean useDropout,
+        @When(field = "useDropout", equalsTo = "true",
+            otherwise = "none")
+        @FloatRange(min = 0, max = 0.5) double dropout
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "BadWhenLiteral", "@When on 'dropout': otherwise = \"none\" is not a double",
+        "otherwise = \"none\"");
+  }
+
+  @Test
+  void thenOnANestedConfig() {
+    JavaFileObject source = config("Experiment", """
+        boolean tune,
+        @When(field = "tune", equalsTo = "true",
+            then = "adam")
+        Optimizer optimizer
+        """);
+
+    Compilation compilation = compileWithParts(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "BadWhenLiteral",
+        "@When on 'optimizer': then = \"adam\" is not allowed on a nested config", "then = \"adam\"");
+  }
+
+  @Test
+  void twoOtherwiseValues() {
+    JavaFileObject source = config("Experiment", """
+        boolean useDropout,
+        @IntRange(min = 1, max = 8) int layers,
+        @When(field = "useDropout", equalsTo = "true", otherwise = "0.0")
+        @When(field = "layers", atLeast = 4,
+            otherwise = "0.1")
+        @FloatRange(min = 0, max = 0.5) double dropout
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "ConflictingWhenValues",
+        "@When on 'dropout' sets otherwise to both \"0.0\" and \"0.1\"; set it once", "otherwise = \"0.1\"");
+  }
+
+  @Test
+  void thenAndARangeTogether() {
+    JavaFileObject source = config("Experiment", """
+        boolean useDropout,
+        @When(field = "useDropout", equalsTo = "true",
+            then = "0.1")
+        @FloatRange(min = 0, max = 0.5) Double dropout
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "ThenWithSpace",
+        "@When(then = \"0.1\") fixes 'dropout' while active, so its @FloatRange has no effect; remove one",
+        "then = \"0.1\"");
+  }
+
+  @Test
+  void primitiveConditionalWithoutOtherwise() {
+    JavaFileObject source = config("Experiment", """
+        boolean useDropout,
+        @When(field = "useDropout", equalsTo = "true")
+        @FloatRange(min = 0, max = 0.5) double dropout,
+        @WhenAny({@When(field = "useDropout", equalsTo = "false")})
+        boolean augment
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertError(compilation, source, "PrimitiveWithoutOtherwise",
+        "'dropout' is a conditional double, which cannot be null while inactive; set @When(otherwise = ...)"
+            + " or use Double (null while inactive)",
+        "@When(field = \"useDropout\", equalsTo = \"true\")");
+    assertError(compilation, source, "PrimitiveWithoutOtherwise",
+        "'augment' is a conditional boolean, which cannot be null while inactive; set @When(otherwise = ...)"
+            + " or use Boolean (null while inactive)",
+        "@WhenAny");
+  }
+}

@@ -1,0 +1,7 @@
+package test;
+
+public enum Activation {
+  RELU,
+  GELU,
+  SILU
+}

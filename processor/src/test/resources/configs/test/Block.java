@@ -1,0 +1,3 @@
+package test;
+
+public sealed interface Block permits Dense, Conv, Identity {}
