@@ -1,5 +1,6 @@
 package io.paramspace.runtime;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -14,7 +15,10 @@ import java.util.List;
  *   <li>float, uniform: {@code min + u * (max - min)}, capped at {@code max};
  *   <li>float, log: {@code exp(log(min) + u * (log(max) - log(min)))} with {@link StrictMath}'s
  *       exp and log (bit-identical on every JVM), clamped to {@code [min, max]};
- *   <li>float, step: {@code min + k * step} with {@code n = round((max - min) / step) + 1};
+ *   <li>float, step: {@code min + k * step} with {@code n = round((max - min) / step) + 1},
+ *       computed in decimal from the shortest digits of {@code min} and {@code step} (as {@link
+ *       Literals#formatDouble} writes them) and rounded once to the nearest double, so a grid of
+ *       0.1 gives 0.3, not 0.30000000000000004;
  *   <li>int, uniform or step: {@code min + k * step} with {@code n = (max - min) / step + 1}
  *       (unsigned); when {@code n} exceeds {@code Long.MAX_VALUE} (a range of more than 2^63
  *       values), {@code k} is instead the first {@code rng.nextLong()} below {@code n} as an
@@ -45,7 +49,7 @@ public final class RandomTrial implements Trial {
     double max = space.max();
     if (space.step() > 0) {
       long n = Math.round((max - min) / space.step()) + 1;
-      return Math.min(max, min + rng.nextLong(n) * space.step());
+      return Math.min(max, gridValue(min, space.step(), rng.nextLong(n)));
     }
     double u = rng.nextDouble();
     if (space.log()) {
@@ -54,6 +58,13 @@ public final class RandomTrial implements Trial {
       return Math.max(min, Math.min(max, value));
     }
     return Math.min(max, min + u * (max - min));
+  }
+
+  /** {@code min + k * step} in decimal, rounded once: grid values read as they are written. */
+  private static double gridValue(double min, double step, long k) {
+    BigDecimal decimalMin = new BigDecimal(Literals.formatDouble(min));
+    BigDecimal decimalStep = new BigDecimal(Literals.formatDouble(step));
+    return decimalMin.add(decimalStep.multiply(BigDecimal.valueOf(k))).doubleValue();
   }
 
   @Override

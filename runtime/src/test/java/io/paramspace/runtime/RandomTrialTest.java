@@ -88,12 +88,13 @@ class RandomTrialTest {
   }
 
   @Test
-  void steppedFloatIsMinPlusKSteps() {
+  void steppedFloatIsMinPlusKStepsInDecimal() {
     RandomTrial trial = new RandomTrial(3);
     Rng rng = new Rng(3);
     FloatSpace space = new FloatSpace(0.1, 0.9, false, 0.2);
+    double[] grid = {0.1, 0.3, 0.5, 0.7, 0.9}; // the decimal grid, not 0.1 + k * 0.2 in binary
     for (int i = 0; i < 1000; i++) {
-      assertThat(trial.suggestFloat("p", space)).isEqualTo(Math.min(0.9, 0.1 + rng.nextLong(5) * 0.2));
+      assertThat(trial.suggestFloat("p", space)).isEqualTo(grid[(int) rng.nextLong(5)]);
     }
   }
 
