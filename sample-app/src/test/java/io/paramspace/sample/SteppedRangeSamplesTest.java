@@ -30,8 +30,8 @@ class SteppedRangeSamplesTest {
 
   @Test
   void steppedDoublesAreOnTheGridAndCoverIt() {
-    // 0.1 + k * 0.1 for k = 0..4 (0.1 + 2 * 0.1 is 0.30000000000000004 in doubles).
-    List<Double> grid = IntStream.rangeClosed(0, 4).mapToObj(k -> 0.1 + k * 0.1).toList();
+    // The grid as written: 0.3, not 0.1 + 2 * 0.1 = 0.30000000000000004 in binary arithmetic.
+    List<Double> grid = List.of(0.1, 0.2, 0.3, 0.4, 0.5);
     assertUniformOver("dropout", SteppedConfig::dropout, grid);
   }
 
