@@ -6,6 +6,12 @@ package io.paramspace.processor;
  */
 enum Message {
   NOT_A_RECORD("NotARecord", "@SearchSpace is on %s, which is not a record; declare it as a record"),
+  GENERIC_RECORD(
+      "GenericRecord", "@SearchSpace record %s has type parameters; a search space needs concrete types, remove them"),
+  NOT_ACCESSIBLE(
+      "NotAccessible",
+      "@SearchSpace record %s is private (or nested in a private type), so its generated %s cannot reach it;"
+          + " make it package-private or public"),
   UNSUPPORTED_TYPE(
       "UnsupportedType",
       "'%s' has type %s, which has no search space; use boolean, an enum, a number with @FloatRange,"

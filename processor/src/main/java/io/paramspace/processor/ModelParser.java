@@ -48,6 +48,17 @@ final class ModelParser {
     List<Diagnostic> problems = new ArrayList<>();
     List<String> unresolved = new ArrayList<>();
     List<FieldModel> fields = new ArrayList<>();
+    AnnotationMirror searchSpace = annotation(record, SEARCH_SPACE);
+    if (!record.getTypeParameters().isEmpty()) {
+      problems.add(Diagnostic.of(Message.GENERIC_RECORD, Position.of(record, searchSpace), record.getSimpleName()));
+    }
+    for (Element scope = record; scope instanceof TypeElement type; scope = scope.getEnclosingElement()) {
+      if (type.getModifiers().contains(Modifier.PRIVATE)) {
+        problems.add(Diagnostic.of(Message.NOT_ACCESSIBLE, Position.of(record, searchSpace), record.getSimpleName(),
+            SpaceWriter.spaceClassOf(record).simpleName()));
+        break;
+      }
+    }
     for (RecordComponentElement component : record.getRecordComponents()) {
       if (component.asType().getKind() == TypeKind.ERROR) {
         unresolved.add(component.getSimpleName() + ": " + component.asType());

@@ -172,6 +172,46 @@ class FieldTypeErrorsTest {
   }
 
   @Test
+  void genericRecord() {
+    JavaFileObject source = source("test.Box", """
+        package test;
+
+        import io.paramspace.*;
+
+        @SearchSpace
+        record Box<T>(@IntRange(min = 1, max = 4) int size) {}
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "GenericRecord", "@SearchSpace record Box has type parameters", "@SearchSpace");
+  }
+
+  @Test
+  void privateNestedRecord() {
+    JavaFileObject source = source("test.Outer", """
+        package test;
+
+        import io.paramspace.*;
+
+        class Outer {
+          @SearchSpace
+          private record Hidden(@IntRange(min = 1, max = 4) int size) {}
+        }
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "NotAccessible",
+        "@SearchSpace record Hidden is private (or nested in a private type), so its generated Outer_HiddenSpace",
+        "@SearchSpace");
+  }
+
+  @Test
   void floatRangeOnAnInt() {
     JavaFileObject source = config("Experiment", """
         @FloatRange(min = 1, max = 8)
