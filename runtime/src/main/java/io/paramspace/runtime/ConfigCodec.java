@@ -137,7 +137,10 @@ public final class ConfigCodec {
     Object raw = node instanceof InputNode.Scalar s ? s.value() : null;
     if (space instanceof ConditionalSpace c) {
       if (node instanceof InputNode.Scalar && raw == null) {
-        return null; // whether null is allowed here is the validator's question
+        if (type.isPrimitive()) {
+          problem(path, node, "is null; expected " + expected(type));
+        }
+        return null; // for a reference type, whether null is allowed here is the validator's question
       }
       if (c.whenTrue() instanceof ConfigSpace || c.whenTrue() instanceof PolymorphicSpace) {
         return value(c.whenTrue(), type, node, path);
