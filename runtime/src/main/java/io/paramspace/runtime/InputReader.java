@@ -20,7 +20,7 @@ import java.util.Map;
  * duplicate keys are reported as {@link InvalidInputException}s.
  */
 final class InputReader {
-  private static final int MAX_DEPTH = 64;
+  static final int MAX_DEPTH = 64;
 
   private InputReader() {}
 
