@@ -99,6 +99,7 @@ public final class ConfigCodec {
       problem(path, node, "is " + InputNode.describe(node) + "; expected an object of the fields of " + space.typeName());
       return null;
     }
+    int start = problems.size();
     InputNode tag = map.entries().get(TYPE_KEY);
     if (tag != null && !(tag instanceof InputNode.Scalar s && space.typeName().equals(s.value()))) {
       problem(InputProblem.child(path, TYPE_KEY), tag, "is " + InputNode.describe(tag) + "; expected '"
@@ -111,21 +112,29 @@ public final class ConfigCodec {
             + "." + Suggestions.didYouMean(entry.getKey(), names));
       }
     }
-    int before = problems.size();
     Object[] values = new Object[space.fields().size()];
+    boolean[] read = new boolean[values.length];
     for (int i = 0; i < values.length; i++) {
       FieldSpace field = space.field(i);
       String at = InputProblem.child(path, field.name());
       InputNode value = map.entries().get(field.name());
+      int before = problems.size();
       if (value == null) {
         if (!mayBeMissing(field)) {
           problem(at, node, "is missing; every field of " + space.typeName() + " needs a value");
         }
-        continue;
+      } else {
+        values[i] = value(field.space(), field.type(), value, at);
       }
-      values[i] = value(field.space(), field.type(), value, at);
+      read[i] = problems.size() == before;
     }
-    return problems.size() == before ? space.requireAccess().create(values) : null;
+    if (problems.size() == start) {
+      return space.requireAccess().create(values);
+    }
+    // No config comes of it, but the fields that were read are checked now, so that one error
+    // lists the values out of range along with the unknown keys and the missing fields.
+    problems.addAll(ConfigValidator.violations(space, values, read, path, source));
+    return null;
   }
 
   /** A missing key reads as null where null is the value while inactive (TOML leaves nulls out). */
@@ -137,7 +146,10 @@ public final class ConfigCodec {
     Object raw = node instanceof InputNode.Scalar s ? s.value() : null;
     if (space instanceof ConditionalSpace c) {
       if (node instanceof InputNode.Scalar && raw == null) {
-        return null; // whether null is allowed here is the validator's question
+        if (type.isPrimitive()) {
+          problem(path, node, "is null; expected " + expected(type));
+        }
+        return null; // for a reference type, whether null is allowed here is the validator's question
       }
       if (c.whenTrue() instanceof ConfigSpace || c.whenTrue() instanceof PolymorphicSpace) {
         return value(c.whenTrue(), type, node, path);

@@ -28,6 +28,18 @@ final class ConfigValidator {
     return List.copyOf(validator.problems);
   }
 
+  /**
+   * The violations among the fields of a config that could not be built, at {@code path}: of
+   * each field that was read ({@code read[i]}), a conditional one only if every field its test
+   * reads was read.
+   */
+  static List<InputProblem> violations(ConfigSpace space, Object[] values, boolean[] read, String path,
+      String source) {
+    ConfigValidator validator = new ConfigValidator(source);
+    validator.fields(space, values, read, path);
+    return List.copyOf(validator.problems);
+  }
+
   static void validate(ConfigSpace space, Object config) {
     List<InputProblem> problems = violations(space, config, "<config>");
     if (!problems.isEmpty()) {
@@ -40,11 +52,21 @@ final class ConfigValidator {
   }
 
   private void config(ConfigSpace space, Object config, String path) {
-    Object[] values = space.requireAccess().components(config);
+    fields(space, space.requireAccess().components(config), null, path);
+  }
+
+  /** Checks every field, or with {@code read} those read (see the static violations). */
+  private void fields(ConfigSpace space, Object[] values, boolean[] read, String path) {
     for (int i = 0; i < space.fields().size(); i++) {
+      if (read != null && !read[i]) {
+        continue;
+      }
       FieldSpace field = space.field(i);
       String at = InputProblem.child(path, field.name());
       if (field.space() instanceof ConditionalSpace conditional) {
+        if (read != null && !readsOnlyRead(space, conditional.condition(), read)) {
+          continue;
+        }
         boolean active = conditional.condition().test(p -> FieldPaths.value(space, values, p));
         if (active) {
           value(conditional.whenTrue(), values[i], at);
@@ -58,6 +80,18 @@ final class ConfigValidator {
         value(field.space(), values[i], at);
       }
     }
+  }
+
+  /** {@code true} if every field that {@code condition} reads (the first step of its path) was read. */
+  private static boolean readsOnlyRead(ConfigSpace space, Condition condition, boolean[] read) {
+    for (String field : condition.fields()) {
+      int dot = field.indexOf('.');
+      int index = space.indexOf(dot < 0 ? field : field.substring(0, dot));
+      if (index < 0 || !read[index]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void value(Space space, Object value, String path) {

@@ -15,7 +15,9 @@ public record FloatSpace(double min, double max, boolean log, double step) imple
       throw new IllegalArgumentException(
           "a log FloatSpace needs min > 0 and no step, got min " + min + ", step " + step);
     }
-    if (!(step >= 0) || step > max - min || (step > 0 && !isWholeNumber((max - min) / step))) {
+    // Tolerance: a range narrowed to two neighbouring grid points can be a hair under one step
+    // in doubles (0.7 - 0.6 is 0.09999999999999998), as contains() allows for.
+    if (!(step >= 0) || step > (max - min) * (1 + 1e-9) || (step > 0 && !isWholeNumber((max - min) / step))) {
       throw new IllegalArgumentException(
           "FloatSpace step must be 0 or divide max - min, got " + step + " for [" + min + ", " + max + "]");
     }

@@ -30,7 +30,8 @@ public enum InputFormat {
    * @throws InvalidInputException if the extension is none of .json, .yaml, .yml, .toml
    */
   public static InputFormat of(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    Path fileName = file.getFileName(); // null for a root such as "/"
+    String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
     for (InputFormat format : values()) {
       for (String extension : format.extensions) {
         if (name.endsWith("." + extension)) {

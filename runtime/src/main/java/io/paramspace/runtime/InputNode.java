@@ -1,8 +1,11 @@
 package io.paramspace.runtime;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A value read from a file or a map, with where it was written: the one tree behind overrides
@@ -63,24 +66,23 @@ public sealed interface InputNode {
    * reported as a problem at {@code path}.
    */
   static InputNode fromJava(Object value, String path, List<InputProblem> problems, String source) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, InputNode> entries = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        if (!(entry.getKey() instanceof String key)) {
-          problems.add(new InputProblem(source, path, Location.UNKNOWN,
-              "key " + entry.getKey() + " is not a string; keys are field names"));
-          continue;
-        }
-        entries.put(key, fromJava(entry.getValue(), InputProblem.child(path, key), problems, source));
+    return fromJava(value, path, problems, source, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /** {@code enclosing}: the maps and lists around {@code value}, so one that contains itself stops. */
+  private static InputNode fromJava(Object value, String path, List<InputProblem> problems, String source,
+      Set<Object> enclosing) {
+    if (value instanceof Map<?, ?> || value instanceof List<?>) {
+      if (enclosing.size() >= InputReader.MAX_DEPTH || !enclosing.add(value)) {
+        problems.add(new InputProblem(source, path, Location.UNKNOWN, enclosing.contains(value)
+            ? "contains itself" : "nests deeper than " + InputReader.MAX_DEPTH + " levels"));
+        return new Scalar(null, Location.UNKNOWN);
       }
-      return new MapNode(entries, Location.UNKNOWN);
-    }
-    if (value instanceof List<?> list) {
-      List<InputNode> items = new java.util.ArrayList<>();
-      for (Object item : list) {
-        items.add(fromJava(item, path, problems, source));
+      try {
+        return container(value, path, problems, source, enclosing);
+      } finally {
+        enclosing.remove(value);
       }
-      return new ListNode(items, Location.UNKNOWN);
     }
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
       return new Scalar(value, Location.UNKNOWN);
@@ -92,5 +94,26 @@ public sealed interface InputNode {
         "value of type " + value.getClass().getSimpleName() + " is not supported; use a number, string,"
             + " boolean, list or map"));
     return new Scalar(null, Location.UNKNOWN);
+  }
+
+  private static InputNode container(Object value, String path, List<InputProblem> problems, String source,
+      Set<Object> enclosing) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, InputNode> entries = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!(entry.getKey() instanceof String key)) {
+          problems.add(new InputProblem(source, path, Location.UNKNOWN,
+              "key " + entry.getKey() + " is not a string; keys are field names"));
+          continue;
+        }
+        entries.put(key, fromJava(entry.getValue(), InputProblem.child(path, key), problems, source, enclosing));
+      }
+      return new MapNode(entries, Location.UNKNOWN);
+    }
+    List<InputNode> items = new java.util.ArrayList<>();
+    for (Object item : (List<?>) value) {
+      items.add(fromJava(item, path, problems, source, enclosing));
+    }
+    return new ListNode(items, Location.UNKNOWN);
   }
 }

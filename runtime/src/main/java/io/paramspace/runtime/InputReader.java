@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import java.util.Map;
  * duplicate keys are reported as {@link InvalidInputException}s.
  */
 final class InputReader {
-  private static final int MAX_DEPTH = 64;
+  static final int MAX_DEPTH = 64;
 
   private InputReader() {}
 
@@ -89,6 +90,11 @@ final class InputReader {
         return new InputNode.ListNode(items, at);
       }
       case VALUE_STRING:
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+          // Jackson hands a YAML alias over as the string of its name: never take "*b" for "b".
+          throw new StructureException(parser, "uses the alias *" + parser.getText()
+              + "; YAML anchors and aliases are not supported, write the value itself");
+        }
         return new InputNode.Scalar(parser.getText(), at);
       case VALUE_NUMBER_INT:
         return new InputNode.Scalar(parser.getNumberValue(), at);

@@ -163,8 +163,8 @@ final class OverrideApplier {
     if (!ok) {
       return base;
     }
-    double low = ((Number) min).doubleValue();
-    double high = ((Number) max).doubleValue();
+    double low = Values.asDouble(min);
+    double high = Values.asDouble(max);
     if (low > high) {
       problem(path, node, "has min " + Literals.format(min) + " greater than max " + Literals.format(max)
           + "; swap them");

@@ -72,14 +72,34 @@ final class Values {
   /** {@code true} if a number lies in a range space (on its step grid). */
   static boolean contains(Space range, Object value) {
     if (range instanceof FloatSpace f) {
-      return f.contains(((Number) value).doubleValue());
+      return value instanceof Float v ? containsFloat(f, v) : f.contains(((Number) value).doubleValue());
     }
     return ((IntSpace) range).contains(((Number) value).longValue());
   }
 
+  /**
+   * A float field holds the float nearest to a value of its range, so it contains {@code v} when a
+   * value of the range rounds to it: 0.1f, a little above the double 0.1, is in [0.0, 0.1].
+   */
+  private static boolean containsFloat(FloatSpace range, float v) {
+    if (!(v >= (float) range.min() && v <= (float) range.max())) {
+      return false;
+    }
+    if (range.step() == 0) {
+      return true;
+    }
+    double k = Math.rint((v - range.min()) / range.step());
+    return Math.abs((float) (range.min() + k * range.step()) - v) <= Math.ulp(v);
+  }
+
+  /** A number as a double; a float as the decimal it was written as (0.1f is 0.1, not 0.100000001). */
+  static double asDouble(Object number) {
+    return number instanceof Float f ? Double.parseDouble(f.toString()) : ((Number) number).doubleValue();
+  }
+
   /** {@code true} if a number lies within a range space's bounds, on its grid or not. */
   static boolean withinBounds(Space range, Object value) {
-    double v = ((Number) value).doubleValue();
+    double v = asDouble(value);
     if (range instanceof FloatSpace f) {
       return v >= f.min() && v <= f.max();
     }

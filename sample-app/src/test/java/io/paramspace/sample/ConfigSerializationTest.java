@@ -1,0 +1,279 @@
+package io.paramspace.sample;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.paramspace.runtime.InputProblem;
+import io.paramspace.runtime.InvalidConfigException;
+import io.paramspace.runtime.InvalidInputException;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** toJson/fromJson, toYaml/fromYaml, toToml/fromToml and load: round trips, the format, the errors. */
+class ConfigSerializationTest {
+  private static final int CONFIGS = 10_000;
+
+  @TempDir Path dir;
+
+  /** Deep: a checkpointed model of dense blocks, Adam (so momentum is inactive), no dropout. */
+  private static final TrainingConfig CONFIG = new TrainingConfig(
+      new ModelConfig(new DenseConfig(4, Activation.RELU, true, false, null), 10, true),
+      new OptimizerConfig("adam", 0.001, null, 0.99),
+      64);
+
+  @Test
+  void tenThousandRandomConfigsComeBackEqualInJson() {
+    roundTrips(TrainingConfigSpace::toJson, TrainingConfigSpace::fromJson);
+    roundTripsTuning(TuningConfigSpace::toJson, TuningConfigSpace::fromJson);
+  }
+
+  @Test
+  void tenThousandRandomConfigsComeBackEqualInYaml() {
+    roundTrips(TrainingConfigSpace::toYaml, TrainingConfigSpace::fromYaml);
+    roundTripsTuning(TuningConfigSpace::toYaml, TuningConfigSpace::fromYaml);
+  }
+
+  @Test
+  void tenThousandRandomConfigsComeBackEqualInToml() {
+    roundTrips(TrainingConfigSpace::toToml, TrainingConfigSpace::fromToml);
+    roundTripsTuning(TuningConfigSpace::toToml, TuningConfigSpace::fromToml);
+  }
+
+  private static void roundTrips(Function<TrainingConfig, String> write, Function<String, TrainingConfig> read) {
+    for (long seed = 0; seed < CONFIGS; seed++) {
+      TrainingConfig config = TrainingConfigSpace.random(seed);
+      String text = write.apply(config);
+      if (!read.apply(text).equals(config)) {
+        assertWithMessage("seed %s:\n%s", seed, text).that(read.apply(text)).isEqualTo(config);
+      }
+    }
+  }
+
+  private static void roundTripsTuning(Function<TuningConfig, String> write, Function<String, TuningConfig> read) {
+    for (long seed = 0; seed < CONFIGS; seed++) {
+      TuningConfig config = TuningConfigSpace.random(seed);
+      String text = write.apply(config);
+      if (!read.apply(text).equals(config)) {
+        assertWithMessage("seed %s:\n%s", seed, text).that(read.apply(text)).isEqualTo(config);
+      }
+    }
+  }
+
+  @Test
+  void jsonTagsEveryConfigAndWritesInactiveFieldsAsNull() {
+    assertThat(TrainingConfigSpace.toJson(CONFIG)).isEqualTo("""
+        {
+          "__type__" : "TrainingConfig",
+          "model" : {
+            "__type__" : "ModelConfig",
+            "blockConfig" : {
+              "__type__" : "DenseConfig",
+              "numLayers" : 4,
+              "activation" : "RELU",
+              "normInput" : true,
+              "useDropout" : false,
+              "dropoutRate" : null
+            },
+            "numBlocks" : 10,
+            "useCheckpoint" : true
+          },
+          "optimizer" : {
+            "__type__" : "OptimizerConfig",
+            "name" : "adam",
+            "learningRate" : 0.001,
+            "momentum" : null,
+            "beta2" : 0.99
+          },
+          "batchSize" : 64
+        }
+        """);
+  }
+
+  @Test
+  void yamlTagsEveryConfigAndWritesInactiveFieldsAsNull() {
+    assertThat(TrainingConfigSpace.toYaml(CONFIG)).isEqualTo("""
+        ---
+        __type__: "TrainingConfig"
+        model:
+          __type__: "ModelConfig"
+          blockConfig:
+            __type__: "DenseConfig"
+            numLayers: 4
+            activation: "RELU"
+            normInput: true
+            useDropout: false
+            dropoutRate: null
+          numBlocks: 10
+          useCheckpoint: true
+        optimizer:
+          __type__: "OptimizerConfig"
+          name: "adam"
+          learningRate: 0.001
+          momentum: null
+          beta2: 0.99
+        batchSize: 64
+        """);
+  }
+
+  @Test
+  void tomlTagsEveryConfigAndLeavesInactiveNullFieldsOut() {
+    assertThat(TrainingConfigSpace.toToml(CONFIG)).isEqualTo("""
+        __type__ = 'TrainingConfig'
+        model.__type__ = 'ModelConfig'
+        model.blockConfig.__type__ = 'DenseConfig'
+        model.blockConfig.numLayers = 4
+        model.blockConfig.activation = 'RELU'
+        model.blockConfig.normInput = true
+        model.blockConfig.useDropout = false
+        model.numBlocks = 10
+        model.useCheckpoint = true
+        optimizer.__type__ = 'OptimizerConfig'
+        optimizer.name = 'adam'
+        optimizer.learningRate = 0.001
+        optimizer.beta2 = 0.99
+        batchSize = 64
+        """);
+  }
+
+  @Test
+  void anInactiveFieldWithAFixedValueIsWrittenAsThatValue() {
+    TrainingConfig shallow = new TrainingConfig(
+        new ModelConfig(new ConvConfig(3, Activation.GELU, 5, false, true, 0.25), 4, false),
+        new OptimizerConfig("sgd", 0.01, 0.9, null), 16);
+    assertThat(TrainingConfigSpace.toJson(shallow)).contains("\"useCheckpoint\" : false");
+    assertThat(TrainingConfigSpace.toToml(shallow)).contains("model.useCheckpoint = false\n");
+    assertThat(TrainingConfigSpace.toToml(shallow)).doesNotContain("beta2");
+    assertThat(TrainingConfigSpace.toYaml(shallow)).contains("  beta2: null\n");
+    assertThat(TrainingConfigSpace.fromToml(TrainingConfigSpace.toToml(shallow))).isEqualTo(shallow);
+  }
+
+  @Test
+  void theTagMayBeLeftOutWhereTheTypeIsKnown() {
+    // Only a polymorphic field needs "__type__" to say its branch.
+    TrainingConfig read = TrainingConfigSpace.fromYaml("""
+        model:
+          blockConfig: {__type__: DenseConfig, numLayers: 4, activation: RELU, normInput: true, useDropout: false}
+          numBlocks: 10
+          useCheckpoint: true
+        optimizer: {name: adam, learningRate: 0.001, beta2: 0.99}
+        batchSize: 64
+        """);
+    assertThat(read).isEqualTo(CONFIG);
+  }
+
+  @Test
+  void writingAnInvalidConfigFails() {
+    TrainingConfig outOfRange = new TrainingConfig(CONFIG.model(), CONFIG.optimizer(), 500);
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.toJson(outOfRange));
+    assertThat(e.problems().get(0).path()).isEqualTo("batchSize");
+  }
+
+  @Test
+  void loadReadsEachFormatByItsExtension() {
+    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "c.json", TrainingConfigSpace.toJson(CONFIG))))
+        .isEqualTo(CONFIG);
+    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "c.yaml", TrainingConfigSpace.toYaml(CONFIG))))
+        .isEqualTo(CONFIG);
+    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "c.yml", TrainingConfigSpace.toYaml(CONFIG))))
+        .isEqualTo(CONFIG);
+    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "c.toml", TrainingConfigSpace.toToml(CONFIG))))
+        .isEqualTo(CONFIG);
+
+    // JSON is YAML too, but a .toml file is read as TOML only.
+    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "j.yaml", TrainingConfigSpace.toJson(CONFIG))))
+        .isEqualTo(CONFIG);
+    InvalidInputException wrongFormat = assertThrows(InvalidInputException.class,
+        () -> TrainingConfigSpace.load(EveryWay.write(dir, "j.toml", TrainingConfigSpace.toJson(CONFIG))));
+    assertThat(wrongFormat.problems().get(0).message()).startsWith("is malformed");
+
+    Path ini = EveryWay.write(dir, "c.ini", TrainingConfigSpace.toToml(CONFIG));
+    InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> TrainingConfigSpace.load(ini));
+    assertThat(unknown.problems().get(0).message()).contains("must end in .json, .yaml, .yml or .toml");
+
+    Path missing = dir.resolve("missing.json");
+    InvalidInputException absent = assertThrows(InvalidInputException.class, () -> TrainingConfigSpace.load(missing));
+    assertThat(absent.problems().get(0).source()).isEqualTo(missing.toString());
+    assertThat(absent.problems().get(0).message()).startsWith("cannot be read");
+  }
+
+  @Test
+  void everyProblemOfAConfigFileIsReportedTogetherWithItsKeyPath() {
+    Path file = EveryWay.write(dir, "bad.json", """
+        {
+          "__type__": "TrainingConfig",
+          "model": {
+            "__type__": "ModelConfig",
+            "blockConfig": {"__type__": "LstmConfig", "numLayers": 4},
+            "numBlocks": "ten",
+            "useCheckpoint": false
+          },
+          "optimizer": {
+            "__type__": "OptimizerConfig",
+            "name": "adam",
+            "learningrate": 0.001,
+            "momentum": 0.9,
+            "beta2": 0.95
+          },
+          "batchSize": 512
+        }
+        """);
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.load(file));
+
+    assertThat(e.problems().stream().map(p -> p.path() + ": " + p.message()).toList()).containsExactly(
+        "model.blockConfig.__type__: 'LstmConfig' is not a branch; expected one of [DenseConfig, ConvConfig]."
+            + " Did you mean \"ConvConfig\"?",
+        "model.numBlocks: is the string 'ten'; expected an integer (int)",
+        "optimizer.learningrate: is not a field of OptimizerConfig. Did you mean \"learningRate\"?",
+        "optimizer.learningRate: is missing; every field of OptimizerConfig needs a value",
+        "optimizer.momentum: is 0.9 but inactive (not name == 'sgd'), so it must be null",
+        "batchSize: 512 is outside Int([16, 128], uniform)");
+    for (InputProblem problem : e.problems()) {
+      assertThat(problem.source()).isEqualTo(file.toString());
+    }
+    assertThat(e.getMessage()).startsWith("6 problems in a TrainingConfig:");
+  }
+
+  @Test
+  void readingProblemsCarryLines() {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.fromYaml("""
+        model:
+          blockConfig: {__type__: ConvConfg}
+          numBlocks: 2.5
+          useCheckpoint: null
+        optimizer: {name: adam, learningRate: 0.001, beta2: 0.95, beta1: 0.9}
+        batchSize: 64
+        """));
+    assertThat(e.problems().stream().map(p -> p.path() + " @" + p.location().line() + ":" + p.location().column())
+        .toList()).containsExactly(
+            "model.blockConfig.__type__ @2:27",
+            "model.numBlocks @3:14",
+            "model.useCheckpoint @4:18",
+            "optimizer.beta1 @5:66").inOrder();
+    assertThat(e.problems().get(0).message()).contains("Did you mean \"ConvConfig\"?");
+    assertThat(e.problems().get(0).source()).isEqualTo("<yaml>");
+  }
+
+  @Test
+  void aConfigNeedsAnObjectAtEveryConfigField() {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        () -> TrainingConfigSpace.fromJson("{\"model\": [1, 2], \"optimizer\": \"adam\", \"batchSize\": [64]}"));
+    assertThat(e.problems().stream().map(InputProblem::path).toList())
+        .containsExactly("model", "optimizer", "batchSize").inOrder();
+    assertThat(e.problems().get(0).message()).isEqualTo("is a list; expected an object of the fields of ModelConfig");
+    assertThat(e.problems().get(2).message()).isEqualTo("is a list; expected a single value");
+
+    InvalidConfigException notAnObject = assertThrows(InvalidConfigException.class,
+        () -> TrainingConfigSpace.fromToml("")); // an empty TOML document is an empty table
+    assertThat(notAnObject.problems()).hasSize(3);
+    assertThat(notAnObject.problems().get(0).message()).contains("is missing");
+
+    InvalidConfigException wrongTag = assertThrows(InvalidConfigException.class,
+        () -> TrainingConfigSpace.fromJson(TrainingConfigSpace.toJson(CONFIG)
+            .replace("\"__type__\" : \"ModelConfig\"", "\"__type__\" : \"OptimizerConfig\"")));
+    assertThat(wrongTag.problems().get(0).path()).isEqualTo("model.__type__");
+    assertThat(wrongTag.problems().get(0).message()).isEqualTo("is the string 'OptimizerConfig'; expected 'ModelConfig'");
+  }
+}

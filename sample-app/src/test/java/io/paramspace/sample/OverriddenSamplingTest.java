@@ -1,0 +1,242 @@
+package io.paramspace.sample;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.paramspace.runtime.CategoricalSpace;
+import io.paramspace.runtime.ConfigSpace;
+import io.paramspace.runtime.FloatSpace;
+import io.paramspace.runtime.IntSpace;
+import io.paramspace.runtime.Overrides;
+import io.paramspace.runtime.RandomTrial;
+import io.paramspace.runtime.Trial;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** random, sample, tree and parameterNames under overrides. */
+class OverriddenSamplingTest {
+  private static final int SEEDS = 5_000;
+
+  /** The issue's example: a subset, a fixed choice, a narrowed log range, one branch narrowed. */
+  private static TrainingConfigSpace.Builder example() {
+    return TrainingConfigSpace.overrides()
+        .batchSize(32, 64)
+        .optimizer(o -> o.name("adam").learningRateBetween(1e-4, 1e-3))
+        .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.numLayers(4))));
+  }
+
+  @Test
+  void randomSamplesOnlyWithinTheNarrowedSpace() {
+    ConfigSpace narrowed = TrainingConfigSpace.space(example());
+    Set<Integer> batchSizes = new HashSet<>();
+    int baseOutside = 0;
+    for (long seed = 0; seed < SEEDS; seed++) {
+      TrainingConfig config = TrainingConfigSpace.random(seed, example());
+      assertThat(narrowed.violations(config)).isEmpty();
+      assertThat(config.batchSize()).isAnyOf(32, 64);
+      assertThat(config.optimizer().name()).isEqualTo("adam");
+      assertThat(config.optimizer().learningRate()).isAtLeast(1e-4);
+      assertThat(config.optimizer().learningRate()).isAtMost(1e-3);
+      assertThat(config.optimizer().momentum()).isNull();
+      assertThat(config.optimizer().beta2()).isNotNull();
+      assertThat(config.model().blockConfig()).isInstanceOf(DenseConfig.class);
+      assertThat(((DenseConfig) config.model().blockConfig()).numLayers()).isEqualTo(4);
+      batchSizes.add(config.batchSize());
+      if (!narrowed.violations(TrainingConfigSpace.random(seed)).isEmpty()) {
+        baseOutside++;
+      }
+    }
+    assertThat(batchSizes).containsExactly(32, 64);
+    // The check above can fail: nearly every config of the base space is outside the narrowed one.
+    assertThat(baseOutside).isGreaterThan(SEEDS * 9 / 10);
+  }
+
+  @Test
+  void randomKeepsTheWeightsOfARestrictedCategorical() {
+    Overrides adamOrRmsprop = TuningConfigSpace.overrides().optimizer("adam", "rmsprop");
+    int adam = 0;
+    for (long seed = 0; seed < SEEDS; seed++) {
+      String optimizer = TuningConfigSpace.random(seed, adamOrRmsprop).optimizer();
+      assertThat(optimizer).isAnyOf("adam", "rmsprop");
+      adam += optimizer.equals("adam") ? 1 : 0;
+    }
+    // Weights 3 : 2, so adam about 60% of the time (5,000 draws: 3 sigma is about 2%).
+    assertThat(adam / (double) SEEDS).isWithin(0.03).of(0.6);
+  }
+
+  @Test
+  void randomWithoutNarrowingIsPlainRandom() {
+    for (long seed = 0; seed < 100; seed++) {
+      assertThat(TrainingConfigSpace.random(seed, Overrides.none())).isEqualTo(TrainingConfigSpace.random(seed));
+      assertThat(TuningConfigSpace.random(seed, TuningConfigSpace.overrides()))
+          .isEqualTo(TuningConfigSpace.random(seed));
+    }
+  }
+
+  @Test
+  void sampleNeverAsksAFixedParameter() {
+    Overrides overrides = TrainingConfigSpace.overrides()
+        .batchSize(32)
+        .optimizer(o -> o.name("adam"))
+        .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.numLayers(4).useDropout(false))));
+    List<String> names = TrainingConfigSpace.parameterNames(overrides);
+    Set<String> asked = new HashSet<>();
+    for (long seed = 0; seed < 500; seed++) {
+      RecordingTrial trial = new RecordingTrial(seed);
+      TrainingConfig config = TrainingConfigSpace.sample(trial, overrides);
+      assertThat(names).containsAtLeastElementsIn(trial.asked);
+      assertThat(trial.asked).containsNoDuplicates();
+      assertThat(config.batchSize()).isEqualTo(32);
+      asked.addAll(trial.asked);
+    }
+    assertThat(asked).containsNoneOf(
+        "TrainingConfig.batchSize",
+        "TrainingConfig.optimizer::OptimizerConfig.name",
+        "TrainingConfig.model::ModelConfig.blockConfig",
+        "TrainingConfig.model::ModelConfig.blockConfig::DenseConfig.numLayers",
+        "TrainingConfig.model::ModelConfig.blockConfig::DenseConfig.useDropout",
+        "TrainingConfig.model::ModelConfig.blockConfig::DenseConfig.dropoutRate::true_branch",
+        "TrainingConfig.optimizer::OptimizerConfig.momentum::true_branch");
+    assertThat(asked).containsExactly(
+        "TrainingConfig.model::ModelConfig.blockConfig::DenseConfig.activation",
+        "TrainingConfig.model::ModelConfig.blockConfig::DenseConfig.normInput",
+        "TrainingConfig.model::ModelConfig.numBlocks",
+        "TrainingConfig.optimizer::OptimizerConfig.learningRate",
+        "TrainingConfig.optimizer::OptimizerConfig.beta2::true_branch");
+
+    // Without the overrides the same trial is asked the fixed ones.
+    RecordingTrial base = new RecordingTrial(1);
+    TrainingConfigSpace.sample(base);
+    assertThat(base.asked).containsAtLeast("TrainingConfig.batchSize", "TrainingConfig.optimizer::OptimizerConfig.name");
+  }
+
+  @Test
+  void sampleAsksTheNarrowedSpaces() {
+    Overrides overrides = example();
+    RecordingTrial trial = new RecordingTrial(5);
+    TrainingConfigSpace.sample(trial, overrides);
+    assertThat(trial.spaces.get("TrainingConfig.batchSize")).isEqualTo(CategoricalSpace.of(32, 64));
+    assertThat(trial.spaces.get("TrainingConfig.optimizer::OptimizerConfig.learningRate"))
+        .isEqualTo(FloatSpace.logUniform(1e-4, 1e-3));
+  }
+
+  @Test
+  void treeShowsTheNarrowing() {
+    assertThat(TrainingConfigSpace.tree(example())).isEqualTo("""
+        TrainingConfig
+        ├─ model: ModelConfig
+        │  ├─ blockConfig: Categorical
+        │  │  └─ DenseConfig
+        │  │     ├─ numLayers: 4
+        │  │     ├─ activation: Categorical
+        │  │     │  ├─ SILU
+        │  │     │  ├─ MISH
+        │  │     │  ├─ RELU
+        │  │     │  └─ GELU
+        │  │     ├─ normInput: Categorical
+        │  │     │  ├─ true
+        │  │     │  └─ false
+        │  │     ├─ useDropout: Categorical
+        │  │     │  ├─ true
+        │  │     │  └─ false
+        │  │     └─ dropoutRate: Conditional (if useDropout == true)
+        │  │        ├─ true: Float([0.05, 0.5], uniform)
+        │  │        └─ false: null
+        │  ├─ numBlocks: Int([2, 12], uniform)
+        │  └─ useCheckpoint: Conditional (if numBlocks > 8)
+        │     ├─ true: true
+        │     └─ false: false
+        ├─ optimizer: OptimizerConfig
+        │  ├─ name: 'adam'
+        │  ├─ learningRate: Float([0.0001, 0.001], log)
+        │  ├─ momentum: Conditional (if name == 'sgd')
+        │  │  ├─ true: Float([0.0, 0.99], uniform)
+        │  │  └─ false: null
+        │  └─ beta2: Conditional (if name == 'adam')
+        │     ├─ true: Float([0.9, 0.999], uniform)
+        │     └─ false: null
+        └─ batchSize: Categorical
+           ├─ 32
+           └─ 64
+        """);
+  }
+
+  @Test
+  void treeShowsKeptWeightsAndNarrowedSteps() {
+    String tree = TuningConfigSpace.tree(TuningConfigSpace.overrides()
+        .optimizer("sgd", "rmsprop").widthBetween(16, 64).block(b -> b.convConfig()));
+    assertThat(tree).contains("""
+        ├─ optimizer: Categorical
+        │  ├─ 'sgd' (weight=1.0)
+        │  └─ 'rmsprop' (weight=2.0)
+        """);
+    assertThat(tree).contains("├─ width: Int([16, 64], uniform, step=8)\n");
+    assertThat(tree).contains("├─ block: Categorical\n│  └─ ConvConfig\n");
+  }
+
+  @Test
+  void parameterNamesDropFixedParameters() {
+    Overrides overrides = TrainingConfigSpace.overrides()
+        .batchSize(32)
+        .optimizer(o -> o.name("adam"))
+        .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.numLayers(4).useDropout(false))));
+    List<String> expected = new ArrayList<>(TrainingConfigSpace.parameterNames());
+    expected.removeAll(List.of(
+        "TrainingConfig.batchSize",
+        "TrainingConfig.optimizer::OptimizerConfig.name",
+        // one branch left: no choice of branch, and nothing of ConvConfig
+        "TrainingConfig.model::ModelConfig.blockConfig",
+        "TrainingConfig.model::ModelConfig.blockConfig::ConvConfig.numLayers",
+        "TrainingConfig.model::ModelConfig.blockConfig::ConvConfig.activation",
+        "TrainingConfig.model::ModelConfig.blockConfig::ConvConfig.kernelSize",
+        "TrainingConfig.model::ModelConfig.blockConfig::ConvConfig.normInput",
+        "TrainingConfig.model::ModelConfig.blockConfig::ConvConfig.useDropout",
+        "TrainingConfig.model::ModelConfig.blockConfig::ConvConfig.dropoutRate::true_branch",
+        "TrainingConfig.model::ModelConfig.blockConfig::DenseConfig.numLayers",
+        "TrainingConfig.model::ModelConfig.blockConfig::DenseConfig.useDropout"));
+    assertThat(expected).hasSize(7);
+    assertThat(TrainingConfigSpace.parameterNames(overrides)).containsExactlyElementsIn(expected).inOrder();
+  }
+
+  @Test
+  void narrowingARangeKeepsItsParameterName() {
+    assertThat(TrainingConfigSpace.parameterNames(TrainingConfigSpace.overrides().batchSizeBetween(32, 64)))
+        .isEqualTo(TrainingConfigSpace.parameterNames());
+    assertThat(TrainingConfigSpace.parameterNames(TrainingConfigSpace.overrides().batchSize(32, 64)))
+        .isEqualTo(TrainingConfigSpace.parameterNames());
+  }
+
+  /** A seeded trial that records what it was asked. */
+  private static final class RecordingTrial implements Trial {
+    final List<String> asked = new ArrayList<>();
+    final java.util.Map<String, Object> spaces = new java.util.HashMap<>();
+    private final RandomTrial random;
+
+    RecordingTrial(long seed) {
+      random = new RandomTrial(seed);
+    }
+
+    @Override
+    public double suggestFloat(String name, FloatSpace space) {
+      asked.add(name);
+      spaces.put(name, space);
+      return random.suggestFloat(name, space);
+    }
+
+    @Override
+    public long suggestInt(String name, IntSpace space) {
+      asked.add(name);
+      spaces.put(name, space);
+      return random.suggestInt(name, space);
+    }
+
+    @Override
+    public <T> T suggestCategorical(String name, CategoricalSpace<T> space) {
+      asked.add(name);
+      spaces.put(name, space);
+      return random.suggestCategorical(name, space);
+    }
+  }
+}
