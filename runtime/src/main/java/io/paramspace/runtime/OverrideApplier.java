@@ -49,7 +49,39 @@ final class OverrideApplier {
       fields.set(index, new FieldSpace(field.name(), field.type(), space(field.space(), field.type(),
           entry.getValue(), at)));
     }
+    fixNeverActive(fields);
     return base.withFields(fields);
+  }
+
+  /**
+   * A conditional field whose condition reads only siblings that the overrides fixed, and does not
+   * hold for those values, can never be active: it becomes its inactive value, so the narrowed
+   * tree and parameter names do not show a parameter that is never asked. (One that always holds
+   * stays conditional, so its parameter keeps its {@code ::true_branch} name.)
+   */
+  private static void fixNeverActive(List<FieldSpace> fields) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < fields.size(); i++) {
+        FieldSpace field = fields.get(i);
+        if (!(field.space() instanceof ConditionalSpace conditional)
+            || !(conditional.whenFalse() instanceof FixedSpace inactive)) {
+          continue;
+        }
+        java.util.Map<String, Object> fixed = new java.util.HashMap<>();
+        for (String path : conditional.condition().fields()) {
+          FieldSpace read = fields.stream().filter(f -> f.name().equals(path)).findFirst().orElse(null);
+          if (read != null && read.space() instanceof FixedSpace value) {
+            fixed.put(path, value.value());
+          }
+        }
+        if (fixed.size() == conditional.condition().fields().size() && !conditional.condition().test(fixed::get)) {
+          fields.set(i, new FieldSpace(field.name(), field.type(), inactive));
+          changed = true;
+        }
+      }
+    }
   }
 
   private Space space(Space base, Class<?> type, InputNode node, String path) {
@@ -132,6 +164,8 @@ final class OverrideApplier {
       if (!ok) {
         return base;
       }
+      // Ascending, so [64, 32] and [32, 64] are one space, with one hash and the same samples.
+      values.sort(java.util.Comparator.comparingDouble(v -> ((Number) v).doubleValue()));
       return values.size() == 1 ? FixedSpace.of(values.get(0))
           : new CategoricalSpace<>(values, java.util.Collections.nCopies(values.size(), 1.0));
     }

@@ -110,7 +110,7 @@ class ConfigValidationTest {
     TrainingConfigSpace.Builder narrowed = TrainingConfigSpace.overrides()
         .batchSize(32, 128).optimizer(o -> o.name("sgd").learningRateBetween(1e-4, 5e-4));
     assertThat(TrainingConfigSpace.space(narrowed).violations(VALID).stream().map(InputProblem::path).toList())
-        .containsExactly("optimizer.name", "optimizer.learningRate", "batchSize").inOrder();
+        .containsExactly("optimizer.name", "optimizer.learningRate", "optimizer.beta2", "batchSize").inOrder();
     for (long seed = 0; seed < 200; seed++) {
       assertThat(TrainingConfigSpace.space(narrowed).violations(TrainingConfigSpace.random(seed, narrowed))).isEmpty();
     }
