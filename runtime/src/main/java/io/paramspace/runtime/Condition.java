@@ -141,14 +141,12 @@ public sealed interface Condition permits Condition.FieldTest, Condition.AllOf, 
 
     @Override
     public List<String> fields() {
-      return conditions.stream().flatMap(c -> c.fields().stream()).distinct().toList();
+      return fieldsOf(conditions);
     }
 
     @Override
     public String toString() {
-      return conditions.stream()
-          .map(c -> c instanceof AnyOf ? "(" + c + ")" : c.toString())
-          .collect(Collectors.joining(" and "));
+      return joined(conditions, " and ", AnyOf.class);
     }
   }
 
@@ -165,14 +163,24 @@ public sealed interface Condition permits Condition.FieldTest, Condition.AllOf, 
 
     @Override
     public List<String> fields() {
-      return conditions.stream().flatMap(c -> c.fields().stream()).distinct().toList();
+      return fieldsOf(conditions);
     }
 
     @Override
     public String toString() {
-      return conditions.stream()
-          .map(c -> c instanceof AllOf ? "(" + c + ")" : c.toString())
-          .collect(Collectors.joining(" or "));
+      return joined(conditions, " or ", AllOf.class);
     }
+  }
+
+  /** The fields the conditions read, in order, without repeats. */
+  private static List<String> fieldsOf(List<Condition> conditions) {
+    return conditions.stream().flatMap(c -> c.fields().stream()).distinct().toList();
+  }
+
+  /** The conditions joined by {@code separator}, each of the other kind in parentheses. */
+  private static String joined(List<Condition> conditions, String separator, Class<?> grouped) {
+    return conditions.stream()
+        .map(c -> grouped.isInstance(c) ? "(" + c + ")" : c.toString())
+        .collect(Collectors.joining(separator));
   }
 }
