@@ -18,6 +18,8 @@ public final class ConfigSampler {
   private final ConfigSampler[] nested;
   private final CategoricalSpace<?>[] branchChoices;
   private final Map<String, ConfigSampler>[] branches;
+  /** For a categorical or branch field whose weights are all 1, its choices; otherwise null. */
+  private final Object[][] unitChoices;
 
   /** The sampler of a root config: names start with its type name. */
   public static ConfigSampler of(ConfigSpace space) {
@@ -33,6 +35,7 @@ public final class ConfigSampler {
     nested = new ConfigSampler[n];
     branchChoices = new CategoricalSpace<?>[n];
     branches = new Map[n];
+    unitChoices = new Object[n][];
     for (int i = 0; i < n; i++) {
       FieldSpace field = space.field(i);
       String name = ParameterNames.fieldName(prefix, space, field.name());
@@ -51,6 +54,11 @@ public final class ConfigSampler {
         for (ConfigSpace branch : p.branches()) {
           branches[i].put(branch.typeName(), new ConfigSampler(branch, ParameterNames.nestedPrefix(name)));
         }
+      }
+      if (sampled instanceof CategoricalSpace<?> c) {
+        unitChoices[i] = unitChoices(c);
+      } else if (branchChoices[i] != null) {
+        unitChoices[i] = unitChoices(branchChoices[i]);
       }
     }
   }
@@ -94,6 +102,14 @@ public final class ConfigSampler {
   /** A value for a categorical field (String, boolean, enum, or numbers given as choices). */
   @SuppressWarnings("unchecked")
   public <T> T nextChoice(Trial trial, int field) {
+    Object[] unit = unitChoices[field];
+    if (unit != null && trial instanceof RandomTrial random) {
+      // Seeded sampling of equal weights: RandomTrial's own draw, without walking the weight list.
+      return (T) unit[random.unitWeightIndex(unit.length)];
+    }
+    if (active[field] instanceof CategoricalSpace<?> c) {
+      return (T) trial.suggestCategorical(names[field], c);
+    }
     return (T) next(trial, field);
   }
 
@@ -104,6 +120,11 @@ public final class ConfigSampler {
 
   /** The simple class name of the branch a polymorphic field takes. */
   public String nextBranch(Trial trial, int field) {
+    Object[] unit = unitChoices[field];
+    if (unit != null && trial instanceof RandomTrial random) {
+      // As in nextChoice.
+      return (String) unit[random.unitWeightIndex(unit.length)];
+    }
     CategoricalSpace<?> choice = branchChoices[field];
     if (choice == null) {
       return ((PolymorphicSpace) active[field]).branches().get(0).typeName();
@@ -114,6 +135,15 @@ public final class ConfigSampler {
   /** The sampler of branch {@code typeName} of a polymorphic field. */
   public ConfigSampler branch(int field, String typeName) {
     return branches[field].get(typeName);
+  }
+
+  private static Object[] unitChoices(CategoricalSpace<?> space) {
+    for (double w : space.weights()) {
+      if (w != 1.0) {
+        return null;
+      }
+    }
+    return space.choices().toArray();
   }
 
   private Object next(Trial trial, int field) {

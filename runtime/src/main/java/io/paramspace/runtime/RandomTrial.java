@@ -53,8 +53,8 @@ public final class RandomTrial implements Trial {
     }
     double u = rng.nextDouble();
     if (space.log()) {
-      double logMin = StrictMath.log(min);
-      double value = StrictMath.exp(logMin + u * (StrictMath.log(max) - logMin));
+      double logMin = LogMemo.log(min);
+      double value = StrictMath.exp(logMin + u * (LogMemo.log(max) - logMin));
       return Math.max(min, Math.min(max, value));
     }
     return Math.min(max, min + u * (max - min));
@@ -72,12 +72,13 @@ public final class RandomTrial implements Trial {
     long min = space.min();
     long max = space.max();
     if (space.log()) {
-      double logLow = StrictMath.log(min - 0.5);
-      double logHigh = StrictMath.log(max + 0.5);
+      double logLow = LogMemo.log(min - 0.5);
+      double logHigh = LogMemo.log(max + 0.5);
       double value = StrictMath.exp(logLow + rng.nextDouble() * (logHigh - logLow));
       return Math.max(min, Math.min(max, Math.round(value)));
     }
-    long span = Long.divideUnsigned(max - min, space.step()) + 1;
+    // No 64-bit division for the usual step of 1.
+    long span = (space.step() == 1 ? max - min : Long.divideUnsigned(max - min, space.step())) + 1;
     if (span <= 0) {
       // 2^63 values or more (0 stands for 2^64): draw raw 64 bits until one is below span.
       long k;
@@ -91,20 +92,32 @@ public final class RandomTrial implements Trial {
 
   @Override
   public <T> T suggestCategorical(String name, CategoricalSpace<T> space) {
+    // Indexed loops: no iterator, and compiled code small enough for the JIT to inline.
     List<T> choices = space.choices();
     List<Double> weights = space.weights();
+    int last = weights.size() - 1;
     double total = 0;
-    for (Double w : weights) {
-      total += w;
+    for (int i = 0; i <= last; i++) {
+      total += weights.get(i);
     }
     double target = rng.nextDouble() * total;
     double cumulative = 0;
-    for (int i = 0; i < choices.size(); i++) {
+    for (int i = 0; i < last; i++) {
       cumulative += weights.get(i);
       if (target < cumulative) {
         return choices.get(i);
       }
     }
-    return choices.get(choices.size() - 1);
+    return choices.get(last);
+  }
+
+  /**
+   * The index {@link #suggestCategorical} picks among {@code n} choices of weight 1, from the same
+   * single draw: the partial sums are then the exact integers 1, 2, ..., n, so the first {@code i}
+   * with {@code u * n < i + 1} is {@code floor(u * n)} (the last choice if rounding reaches n).
+   * {@link ConfigSampler} uses it for unweighted categoricals, whose spaces it cannot keep constant.
+   */
+  int unitWeightIndex(int n) {
+    return Math.min((int) (rng.nextDouble() * n), n - 1);
   }
 }

@@ -1,0 +1,99 @@
+package io.paramspace.bench;
+
+import io.paramspace.SearchSpace;
+import io.paramspace.processor.SearchSpaceProcessor;
+import io.paramspace.runtime.Rng;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * The JDK's javac, run in-process on a list of source files, timed from creating its file manager
+ * to closing it. The class path holds the annotations and the runtime; the processor path, used
+ * only when the options ask for the processor, holds the processor and JavaPoet. Both are found
+ * where this JVM loaded those classes from (the shaded benchmarks jar, or the reactor's modules).
+ */
+final class Javac {
+  static final String PROCESSOR = SearchSpaceProcessor.class.getName();
+
+  /** What one compilation did: its wall time and its diagnostics. */
+  record Result(boolean success, long nanos, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    List<String> messages(Diagnostic.Kind kind) {
+      return diagnostics.stream()
+          .filter(d -> d.getKind() == kind)
+          .map(d -> d.getSource() + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+          .collect(Collectors.toList());
+    }
+  }
+
+  private final JavaCompiler compiler;
+  private final String classPath;
+  private final String processorPath;
+
+  Javac() {
+    compiler = ToolProvider.getSystemJavaCompiler();
+    if (compiler == null) {
+      throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
+    }
+    classPath = pathOf(SearchSpace.class, Rng.class);
+    processorPath = pathOf(SearchSpaceProcessor.class, com.palantir.javapoet.JavaFile.class, SearchSpace.class);
+  }
+
+  /** Options for a plain compile into {@code classes}: annotation processing off. */
+  List<String> plain(Path classes) {
+    return List.of("--release", "17", "-proc:none", "-cp", classPath, "-d", classes.toString());
+  }
+
+  /** Options that run the Paramspace processor, writing generated sources to {@code generated}. */
+  List<String> withProcessor(Path classes, Path generated) {
+    return List.of("--release", "17", "-cp", classPath, "-processorpath", processorPath,
+        "-processor", PROCESSOR, "-s", generated.toString(), "-d", classes.toString());
+  }
+
+  /** Options that run only the processor: parse, enter, process; no attribution, no class files. */
+  List<String> processorOnly(Path classes, Path generated) {
+    List<String> options = new ArrayList<>(withProcessor(classes, generated));
+    options.add("-proc:only");
+    return options;
+  }
+
+  Result compile(List<Path> sources, List<String> options) throws IOException {
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    long start = System.nanoTime();
+    boolean success;
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      success = compiler
+          .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+          .call();
+    }
+    long nanos = System.nanoTime() - start;
+    return new Result(success, nanos, diagnostics.getDiagnostics());
+  }
+
+  private static String pathOf(Class<?>... classes) {
+    Set<String> entries = new LinkedHashSet<>();
+    for (Class<?> type : classes) {
+      try {
+        entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException("cannot locate " + type.getName(), e);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+}
