@@ -1,5 +1,6 @@
 package io.paramspace.runtime;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -34,7 +35,11 @@ public record CategoricalSpace<T>(List<T> choices, List<Double> weights) impleme
   /** Equally weighted choices. */
   @SafeVarargs
   public static <T> CategoricalSpace<T> of(T... choices) {
-    return new CategoricalSpace<>(List.of(choices), Collections.nCopies(choices.length, 1.0));
+    List<T> values = new ArrayList<>(choices.length);
+    for (T choice : choices) {
+      values.add(choice); // element by element: passing the array on is what -Xlint:varargs flags
+    }
+    return new CategoricalSpace<>(values, Collections.nCopies(choices.length, 1.0));
   }
 
   /** Choices with the given weights, in the same order. */

@@ -1,6 +1,8 @@
 package io.paramspace.runtime;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +19,7 @@ public final class ConfigSampler {
   private final String[] names;
   private final ConfigSampler[] nested;
   private final CategoricalSpace<?>[] branchChoices;
-  private final Map<String, ConfigSampler>[] branches;
+  private final List<Map<String, ConfigSampler>> branches;
   /** For a categorical or branch field whose weights are all 1, its choices; otherwise null. */
   private final Object[][] unitChoices;
 
@@ -26,7 +28,6 @@ public final class ConfigSampler {
     return new ConfigSampler(space, "");
   }
 
-  @SuppressWarnings("unchecked")
   private ConfigSampler(ConfigSpace space, String prefix) {
     this.space = space;
     int n = space.fields().size();
@@ -34,7 +35,7 @@ public final class ConfigSampler {
     names = new String[n];
     nested = new ConfigSampler[n];
     branchChoices = new CategoricalSpace<?>[n];
-    branches = new Map[n];
+    branches = new ArrayList<>(java.util.Collections.nCopies(n, null));
     unitChoices = new Object[n][];
     for (int i = 0; i < n; i++) {
       FieldSpace field = space.field(i);
@@ -50,9 +51,9 @@ public final class ConfigSampler {
         nested[i] = new ConfigSampler(c, ParameterNames.nestedPrefix(name));
       } else if (sampled instanceof PolymorphicSpace p) {
         branchChoices[i] = p.choice();
-        branches[i] = new HashMap<>();
+        branches.set(i, new HashMap<>());
         for (ConfigSpace branch : p.branches()) {
-          branches[i].put(branch.typeName(), new ConfigSampler(branch, ParameterNames.nestedPrefix(name)));
+          branches.get(i).put(branch.typeName(), new ConfigSampler(branch, ParameterNames.nestedPrefix(name)));
         }
       }
       if (sampled instanceof CategoricalSpace<?> c) {
@@ -134,7 +135,7 @@ public final class ConfigSampler {
 
   /** The sampler of branch {@code typeName} of a polymorphic field. */
   public ConfigSampler branch(int field, String typeName) {
-    return branches[field].get(typeName);
+    return branches.get(field).get(typeName);
   }
 
   private static Object[] unitChoices(CategoricalSpace<?> space) {
