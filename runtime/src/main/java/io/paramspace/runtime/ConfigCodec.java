@@ -61,7 +61,7 @@ public final class ConfigCodec {
   private static InputNode.MapNode encode(ConfigSpace space, Object config) {
     Object[] values = space.requireAccess().components(config);
     Map<String, InputNode> entries = new LinkedHashMap<>();
-    entries.put(TYPE_KEY, scalar(space.typeName()));
+    entries.put(TYPE_KEY, InputNode.Scalar.of(space.typeName()));
     for (int i = 0; i < values.length; i++) {
       entries.put(space.field(i).name(), encodeValue(space.field(i).space(), values[i]));
     }
@@ -70,7 +70,7 @@ public final class ConfigCodec {
 
   private static InputNode encodeValue(Space space, Object value) {
     if (value == null) {
-      return scalar(null);
+      return InputNode.Scalar.of(null);
     }
     if (space instanceof ConditionalSpace c) {
       return encodeValue(c.whenTrue(), value);
@@ -81,12 +81,9 @@ public final class ConfigCodec {
     if (space instanceof PolymorphicSpace p) {
       return encode(FieldPaths.branchOf(p, value), value);
     }
-    return scalar(value instanceof Enum<?> e ? e.name() : value);
+    return InputNode.Scalar.of(value);
   }
 
-  private static InputNode scalar(Object value) {
-    return new InputNode.Scalar(value, InputNode.Location.UNKNOWN);
-  }
 
   // ---- reading -------------------------------------------------------------------------------
 

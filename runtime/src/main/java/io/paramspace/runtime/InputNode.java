@@ -25,7 +25,12 @@ public sealed interface InputNode {
     }
   }
 
-  record Scalar(Object value, Location location) implements InputNode {}
+  record Scalar(Object value, Location location) implements InputNode {
+    /** A value written by the program, not read: an enum constant becomes its name. */
+    static Scalar of(Object value) {
+      return new Scalar(value instanceof Enum<?> e ? e.name() : value, Location.UNKNOWN);
+    }
+  }
 
   record ListNode(List<InputNode> items, Location location) implements InputNode {
     public ListNode {

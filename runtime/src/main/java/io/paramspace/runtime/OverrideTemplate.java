@@ -40,12 +40,12 @@ final class OverrideTemplate {
     if (space instanceof CategoricalSpace<?> c) {
       List<InputNode> items = new ArrayList<>();
       for (Object choice : c.choices()) {
-        items.add(scalar(choice));
+        items.add(InputNode.Scalar.of(choice));
       }
       return new InputNode.ListNode(items, InputNode.Location.UNKNOWN);
     }
     if (space instanceof FixedSpace f) {
-      return f.value() == null ? null : scalar(f.value());
+      return f.value() == null ? null : InputNode.Scalar.of(f.value());
     }
     if (space instanceof ConfigSpace c) {
       return config(c);
@@ -72,14 +72,11 @@ final class OverrideTemplate {
 
   private static InputNode bounds(Number min, Number max) {
     Map<String, InputNode> bounds = new LinkedHashMap<>();
-    bounds.put("min", scalar(min));
-    bounds.put("max", scalar(max));
+    bounds.put("min", InputNode.Scalar.of(min));
+    bounds.put("max", InputNode.Scalar.of(max));
     return map(bounds);
   }
 
-  private static InputNode scalar(Object value) {
-    return new InputNode.Scalar(value instanceof Enum<?> e ? e.name() : value, InputNode.Location.UNKNOWN);
-  }
 
   private static InputNode.MapNode map(Map<String, InputNode> entries) {
     return new InputNode.MapNode(entries, InputNode.Location.UNKNOWN);

@@ -26,14 +26,14 @@ public abstract class OverridesBuilder implements Overrides {
 
   /** Fixes {@code field} to {@code value}. */
   protected final void fix(String field, Object value) {
-    fields.put(field, scalar(value));
+    fields.put(field, InputNode.Scalar.of(value));
   }
 
   /** Restricts {@code field} to {@code values}. */
   protected final void restrict(String field, List<?> values) {
     List<InputNode> items = new ArrayList<>();
     for (Object value : values) {
-      items.add(scalar(value));
+      items.add(InputNode.Scalar.of(value));
     }
     fields.put(field, new InputNode.ListNode(items, InputNode.Location.UNKNOWN));
   }
@@ -41,8 +41,8 @@ public abstract class OverridesBuilder implements Overrides {
   /** Narrows the range of {@code field} to {@code [min, max]}. */
   protected final void between(String field, Number min, Number max) {
     Map<String, InputNode> bounds = new LinkedHashMap<>();
-    bounds.put("min", scalar(min));
-    bounds.put("max", scalar(max));
+    bounds.put("min", InputNode.Scalar.of(min));
+    bounds.put("max", InputNode.Scalar.of(max));
     fields.put(field, new InputNode.MapNode(bounds, InputNode.Location.UNKNOWN));
   }
 
@@ -64,7 +64,4 @@ public abstract class OverridesBuilder implements Overrides {
     fields.put(field, new InputNode.MapNode(branches, InputNode.Location.UNKNOWN));
   }
 
-  private static InputNode scalar(Object value) {
-    return new InputNode.Scalar(value instanceof Enum<?> e ? e.name() : value, InputNode.Location.UNKNOWN);
-  }
 }
