@@ -7,8 +7,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -36,8 +34,10 @@ final class BuilderWriter {
     TypeSpec.Builder type = TypeSpec.classBuilder(builder)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(RuntimeTypes.OVERRIDES_BUILDER)
-        .addJavadoc("Typed overrides of {@link $T}: each method narrows one field; values are checked when\n"
-            + "the overrides are applied.\n", ClassName.get(config.element()))
+        .addJavadoc("Typed overrides of {@link $T}, checked when they are applied: {@code field(value)} fixes a\n"
+            + "field, {@code field(a, b, ...)} restricts it to those values, {@code fieldBetween(min, max)}\n"
+            + "narrows a range, {@code field(f -> ...)} reaches into a nested config and {@code field(b ->\n"
+            + "b.branch())} keeps branches of a polymorphic one.\n", ClassName.get(config.element()))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (FieldModel field : config.fields()) {
       if (field.then() != null || field.space() == null || field.space() instanceof SpaceModel.Fixed) {
@@ -63,21 +63,17 @@ final class BuilderWriter {
   private void addRange(TypeSpec.Builder type, FieldModel field, SpaceModel.Range range) {
     TypeName number = valueType(field);
     type.addMethod(method(field.name())
-        .addJavadoc("Fixes {@code $L} to {@code value}.\n", field.name())
         .addParameter(number, "value")
         .addStatement("fix($S, value)", field.name())
         .addStatement("return this")
         .build());
     type.addMethod(method(field.name())
-        .addJavadoc("Restricts {@code $L} to {@code values}, a categorical of them.\n", field.name())
         .addParameter(ArrayTypeName.of(number), "values")
         .varargs()
-        .addStatement("restrict($S, $L)", field.name(), valueList(field))
+        .addStatement("restrict($S, values)", field.name())
         .addStatement("return this")
         .build());
     type.addMethod(method(field.name() + "Between")
-        .addJavadoc("Narrows {@code $L} to {@code [min, max]}; its scale$L is kept.\n", field.name(),
-            range.step() > (range.integral() ? 1 : 0) ? " and step are" : "")
         .addParameter(number, "min")
         .addParameter(number, "max")
         .addStatement("between($S, min, max)", field.name())
@@ -88,33 +84,23 @@ final class BuilderWriter {
   private void addChoices(TypeSpec.Builder type, FieldModel field) {
     TypeName value = valueType(field);
     type.addMethod(method(field.name())
-        .addJavadoc("Fixes {@code $L} to {@code value}.\n", field.name())
         .addParameter(value, "value")
         .addStatement("fix($S, value)", field.name())
         .addStatement("return this")
         .build());
     if (field.kind() != ValueKind.BOOLEAN) {
       type.addMethod(method(field.name())
-          .addJavadoc("Restricts {@code $L} to {@code values}, keeping their weights.\n", field.name())
           .addParameter(ArrayTypeName.of(value), "values")
           .varargs()
-          .addStatement("restrict($S, $L)", field.name(), valueList(field))
+          .addStatement("restrict($S, values)", field.name())
           .addStatement("return this")
           .build());
     }
   }
 
-  /** {@code values} as a list: primitive arrays are boxed by a stream. */
-  private static CodeBlock valueList(FieldModel field) {
-    return valueType(field).isPrimitive()
-        ? CodeBlock.of("$T.stream(values).boxed().toList()", Arrays.class)
-        : CodeBlock.of("$T.of(values)", List.class);
-  }
-
   private void addNested(TypeSpec.Builder type, FieldModel field) {
     ClassName nested = builderOf(field.typeElement());
     type.addMethod(method(field.name())
-        .addJavadoc("Overrides inside the nested {@code $L}.\n", field.name())
         .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), nested), "overrides")
         .addStatement("$T inner = $T.overrides()", nested, SpaceWriter.spaceClassOf(field.typeElement()))
         .addStatement("overrides.accept(inner)")
@@ -128,7 +114,6 @@ final class BuilderWriter {
     ClassName branches = builder.nestedClass(simple);
     TypeSpec.Builder inner = TypeSpec.classBuilder(branches)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("The branches of {@code $L} to keep; each call keeps one more.\n", field.name())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (String name : polymorphic.branches()) {
       TypeElement branch = field.branches().stream()
@@ -141,14 +126,12 @@ final class BuilderWriter {
       inner.addMethod(MethodSpec.methodBuilder(method)
           .addModifiers(Modifier.PUBLIC)
           .returns(branches)
-          .addJavadoc("Keeps {@code $L} as it is.\n", name)
           .addStatement("branch($S, $S, $T.overrides())", field.name(), name, branchSpace)
           .addStatement("return this")
           .build());
       inner.addMethod(MethodSpec.methodBuilder(method)
           .addModifiers(Modifier.PUBLIC)
           .returns(branches)
-          .addJavadoc("Keeps {@code $L}, with overrides inside it.\n", name)
           .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), branchBuilder), "overrides")
           .addStatement("$T overridden = $T.overrides()", branchBuilder, branchSpace)
           .addStatement("overrides.accept(overridden)")
@@ -158,7 +141,6 @@ final class BuilderWriter {
     }
     type.addType(inner.build());
     type.addMethod(method(field.name())
-        .addJavadoc("Keeps only the branches of {@code $L} that {@code branches} names.\n", field.name())
         .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), branches), "branches")
         .addStatement("branches.accept(new $T())", branches)
         .addStatement("return this")

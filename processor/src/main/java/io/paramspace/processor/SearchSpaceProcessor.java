@@ -32,11 +32,15 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
   private final Map<String, ModelParser.Result> parsed = new HashMap<>();
   private final Set<String> deferred = new LinkedHashSet<>();
   private Reporter reporter;
+  /** {@code @Generated}, or {@code null} where the compiled-for JDK has no such annotation. */
+  private ClassName generated;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env);
+    generated = env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") == null
+        ? null : ClassName.get("javax.annotation.processing", "Generated");
   }
 
   @Override
@@ -134,8 +138,6 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
 
   private void write(TypeElement record, ConditionRules.Result conditions) {
     try {
-      ClassName generated = processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
-          == null ? null : ClassName.get("javax.annotation.processing", "Generated");
       new SpaceWriter(parse(record).model(), conditions, generated).write().writeTo(processingEnv.getFiler());
     } catch (IOException | RuntimeException e) {
       report(internalError(record, e));

@@ -44,11 +44,16 @@ public record CategoricalSpace<T>(List<T> choices, List<Double> weights) impleme
 
   /** Choices with the given weights, in the same order. */
   public static <T> CategoricalSpace<T> weighted(List<T> choices, double... weights) {
-    Double[] boxed = new Double[weights.length];
-    for (int i = 0; i < weights.length; i++) {
-      boxed[i] = weights[i];
-    }
-    return new CategoricalSpace<>(choices, List.of(boxed));
+    return new CategoricalSpace<>(choices, Values.weights(weights));
+  }
+
+  /**
+   * Choices with the given weights, in the same order, as arrays: the form generated descriptors
+   * use, because javac resolves a call with exact array arguments without trying boxing and
+   * varargs first.
+   */
+  public static CategoricalSpace<Object> weighted(Object[] choices, double[] weights) {
+    return new CategoricalSpace<>(List.of(choices), Values.weights(weights));
   }
 
   /** {@code true} if the weights differ, so a tree shows them. */

@@ -22,6 +22,14 @@ public record ConfigSpace(Class<?> type, String typeName, List<FieldSpace> field
     this(type, typeName, fields, null);
   }
 
+  /**
+   * The space of a generated {@code XxxSpace}: the fields as an array, which javac checks without
+   * inferring a list's element type over many nested arguments.
+   */
+  public static ConfigSpace of(Class<?> type, String typeName, FieldSpace[] fields, ConfigAccess access) {
+    return new ConfigSpace(type, typeName, List.of(fields), access);
+  }
+
   /** The same space with other fields (a narrowed copy). */
   public ConfigSpace withFields(List<FieldSpace> newFields) {
     return new ConfigSpace(type, typeName, newFields, access);

@@ -1,6 +1,7 @@
 package io.paramspace.runtime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,31 @@ public abstract class OverridesBuilder implements Overrides {
     return "<builder>";
   }
 
+  // The generated methods pass primitives and arrays exactly as they take them: with one overload
+  // per value type javac resolves each call in its first, cheapest phase (no boxing, no varargs).
+
   /** Fixes {@code field} to {@code value}. */
   protected final void fix(String field, Object value) {
     fields.put(field, InputNode.Scalar.of(value));
   }
 
+  /** Fixes {@code field} to {@code value}. */
+  protected final void fix(String field, long value) {
+    fix(field, (Object) value);
+  }
+
+  /** Fixes {@code field} to {@code value}. */
+  protected final void fix(String field, double value) {
+    fix(field, (Object) value);
+  }
+
+  /** Fixes {@code field} to {@code value}. */
+  protected final void fix(String field, boolean value) {
+    fix(field, (Object) value);
+  }
+
   /** Restricts {@code field} to {@code values}. */
-  protected final void restrict(String field, List<?> values) {
+  protected final void restrict(String field, Object[] values) {
     List<InputNode> items = new ArrayList<>();
     for (Object value : values) {
       items.add(InputNode.Scalar.of(value));
@@ -38,8 +57,32 @@ public abstract class OverridesBuilder implements Overrides {
     fields.put(field, new InputNode.ListNode(items, InputNode.Location.UNKNOWN));
   }
 
+  /** Restricts {@code field} to {@code values}. */
+  protected final void restrict(String field, int[] values) {
+    restrict(field, Arrays.stream(values).boxed().toArray());
+  }
+
+  /** Restricts {@code field} to {@code values}. */
+  protected final void restrict(String field, long[] values) {
+    restrict(field, Arrays.stream(values).boxed().toArray());
+  }
+
+  /** Restricts {@code field} to {@code values}. */
+  protected final void restrict(String field, double[] values) {
+    restrict(field, Arrays.stream(values).boxed().toArray());
+  }
+
   /** Narrows the range of {@code field} to {@code [min, max]}. */
-  protected final void between(String field, Number min, Number max) {
+  protected final void between(String field, long min, long max) {
+    between(field, (Number) min, (Number) max);
+  }
+
+  /** Narrows the range of {@code field} to {@code [min, max]}. */
+  protected final void between(String field, double min, double max) {
+    between(field, (Number) min, (Number) max);
+  }
+
+  private void between(String field, Number min, Number max) {
     Map<String, InputNode> bounds = new LinkedHashMap<>();
     bounds.put("min", InputNode.Scalar.of(min));
     bounds.put("max", InputNode.Scalar.of(max));

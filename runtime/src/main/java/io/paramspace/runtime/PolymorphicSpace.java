@@ -32,6 +32,11 @@ public record PolymorphicSpace(List<ConfigSpace> branches, List<Double> weights)
     return new PolymorphicSpace(List.of(branches), Collections.nCopies(branches.length, 1.0));
   }
 
+  /** Branches with the given weights, in the same order (the form generated descriptors use). */
+  public static PolymorphicSpace weighted(ConfigSpace[] branches, double[] weights) {
+    return new PolymorphicSpace(List.of(branches), Values.weights(weights));
+  }
+
   /** The branch names, as a categorical space a Trial is asked; {@code null} with one branch. */
   public CategoricalSpace<String> choice() {
     if (branches.size() < 2) {

@@ -2,6 +2,7 @@ package io.paramspace.runtime;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,15 @@ import java.util.stream.Collectors;
  */
 final class Values {
   private Values() {}
+
+  /** Weights as the list a space keeps. */
+  static List<Double> weights(double[] weights) {
+    List<Double> boxed = new ArrayList<>(weights.length);
+    for (double w : weights) {
+      boxed.add(w);
+    }
+    return boxed;
+  }
 
   /**
    * {@code raw} as the boxed number type of a field ({@code Double}, {@code Float}, {@code
