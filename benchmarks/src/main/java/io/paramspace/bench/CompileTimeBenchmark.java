@@ -22,28 +22,45 @@ import javax.tools.Diagnostic;
  * that is part of what a user pays, so it is part of the measured cost. Two more modes say where
  * the difference goes: the records plus the already generated sources with processing off (the
  * cost of compiling the generated code alone), and {@code -proc:only} (parsing and the
- * processor's own work, no attribution or class files).
+ * processor's own work, no attribution or class files). Two reference processors show what any
+ * processor costs, so that Paramspace's figure can be read against it: {@link NoopProcessor}
+ * (generates nothing) and {@link TrivialProcessor} (one tiny class per record).
+ *
+ * <p>With {@code --fresh-jvm} every compile is a new {@code javac} process, timed by wall clock,
+ * as a command-line or cold build runs it; the defaults are then 1 warm-up and 5 measured rounds.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.paramspace.bench.CompileTimeBenchmark \
- *     [--configs 500] [--per-package 50] [--warmups 3] [--runs 7] [--keep]
+ *     [--configs 500] [--per-package 50] [--warmups 3] [--runs 7] [--fresh-jvm] [--keep]
  * </pre>
  */
 public final class CompileTimeBenchmark {
   enum Mode {
-    WITHOUT("without processor (-proc:none)"),
-    WITH("with processor (records + generated)"),
-    PREGENERATED("records + generated sources, -proc:none"),
-    PROC_ONLY("processor only (-proc:only)");
+    WITHOUT("without processor (-proc:none)", false),
+    NOOP("no-op processor: the floor of any processor", false),
+    TRIVIAL("trivial generator: one tiny class per record", true),
+    WITH("with processor (records + generated)", true),
+    PREGENERATED("records + generated sources, -proc:none", false),
+    PROC_ONLY("processor only (-proc:only)", true);
 
     final String label;
+    /** Whether the mode writes one source per record, checked after every compile. */
+    final boolean generates;
 
-    Mode(String label) {
+    Mode(String label, boolean generates) {
       this.label = label;
+      this.generates = generates;
     }
   }
 
+  /** Runs javac on sources with options: in this JVM, or as a new process. */
+  private interface Compiler {
+    Javac.Result compile(List<Path> sources, List<String> options) throws IOException;
+  }
+
   private final Javac javac = new Javac();
+  private final Compiler compiler;
+  private final boolean freshJvm;
   private final Path work;
   /** The records with their enums and sealed interfaces: what every mode compiles. */
   private final List<Path> inputs;
@@ -51,17 +68,20 @@ public final class CompileTimeBenchmark {
   private List<Path> generated = List.of();
   private int outputs;
 
-  private CompileTimeBenchmark(Path work, List<Path> inputs, int configs) {
+  private CompileTimeBenchmark(Path work, List<Path> inputs, int configs, boolean freshJvm) {
     this.work = work;
     this.inputs = inputs;
     this.configs = configs;
+    this.freshJvm = freshJvm;
+    compiler = freshJvm ? new JavacProcess(work.resolve("javac-process"))::compile : javac::compile;
   }
 
   public static void main(String[] args) throws IOException {
     int configs = 500;
     int perPackage = 50;
-    int warmups = 3;
-    int runs = 7;
+    int warmups = -1;
+    int runs = -1;
+    boolean freshJvm = false;
     boolean keep = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -69,13 +89,21 @@ public final class CompileTimeBenchmark {
         case "--per-package" -> perPackage = Integer.parseInt(args[++i]);
         case "--warmups" -> warmups = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--fresh-jvm" -> freshJvm = true;
         case "--keep" -> keep = true;
         default -> {
           System.err.println("usage: CompileTimeBenchmark [--configs N] [--per-package N]"
-              + " [--warmups N] [--runs N] [--keep]");
+              + " [--warmups N] [--runs N] [--fresh-jvm] [--keep]");
           System.exit(2);
         }
       }
+    }
+    // A fresh process has no JIT state to warm, and each compile pays JVM start-up: fewer rounds.
+    if (warmups < 0) {
+      warmups = freshJvm ? 1 : 3;
+    }
+    if (runs < 0) {
+      runs = freshJvm ? 5 : 7;
     }
     Path work = Files.createTempDirectory("paramspace-javac-bench");
     try {
@@ -86,9 +114,10 @@ public final class CompileTimeBenchmark {
       System.out.printf(Locale.ROOT,
           "%d @SearchSpace records (%d source files with the enums and sealed interfaces) in %s%n",
           records.size(), sources.size(), work);
-      System.out.printf(Locale.ROOT, "java %s, %d processors available; %d warm-up and %d measured rounds%n%n",
-          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), warmups, runs);
-      new CompileTimeBenchmark(work, sources, records.size()).run(warmups, runs);
+      System.out.printf(Locale.ROOT, "java %s, %d processors available; %d warm-up and %d measured rounds; %s%n%n",
+          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), warmups, runs,
+          freshJvm ? "a new javac process per compile" : "javac in-process, warm");
+      new CompileTimeBenchmark(work, sources, records.size(), freshJvm).run(warmups, runs);
     } finally {
       if (keep) {
         System.out.println("sources kept in " + work);
@@ -119,7 +148,10 @@ public final class CompileTimeBenchmark {
     report(millis);
   }
 
-  /** A first compile with the processor, whose generated sources the PREGENERATED mode reuses. */
+  /**
+   * A first compile with the processor, whose generated sources the PREGENERATED mode reuses;
+   * in-process in either way of running, as it is not measured.
+   */
   private List<Path> generateOnce() throws IOException {
     Path classes = Files.createDirectories(work.resolve("pregenerated-classes"));
     Path sources = Files.createDirectories(work.resolve("pregenerated-sources"));
@@ -137,15 +169,16 @@ public final class CompileTimeBenchmark {
     Path classes = Files.createDirectories(out.resolve("classes"));
     Path sources = Files.createDirectories(out.resolve("generated"));
     Javac.Result result = switch (mode) {
-      case WITHOUT -> javac.compile(inputs, javac.plain(classes));
-      case WITH -> javac.compile(inputs, javac.withProcessor(classes, sources));
-      case PREGENERATED -> javac.compile(concat(inputs, generated), javac.plain(classes));
-      case PROC_ONLY -> javac.compile(inputs, javac.processorOnly(classes, sources));
+      case WITHOUT -> compiler.compile(inputs, javac.plain(classes));
+      case NOOP -> compiler.compile(inputs, javac.withReferenceProcessor(NoopProcessor.class, classes, sources));
+      case TRIVIAL -> compiler.compile(inputs, javac.withReferenceProcessor(TrivialProcessor.class, classes, sources));
+      case WITH -> compiler.compile(inputs, javac.withProcessor(classes, sources));
+      case PREGENERATED -> compiler.compile(concat(inputs, generated), javac.plain(classes));
+      case PROC_ONLY -> compiler.compile(inputs, javac.processorOnly(classes, sources));
     };
     check(mode, result);
-    boolean generates = mode == Mode.WITH || mode == Mode.PROC_ONLY;
     int spaces = javaFiles(sources).size();
-    if (spaces != (generates ? configs : 0)) {
+    if (spaces != (mode.generates ? configs : 0)) {
       throw new IllegalStateException(mode + " generated " + spaces + " spaces for " + configs + " configs");
     }
     delete(out);
@@ -159,12 +192,15 @@ public final class CompileTimeBenchmark {
     }
   }
 
-  private static void report(Map<Mode, List<Double>> millis) {
-    System.out.printf(Locale.ROOT, "%n%-42s %10s %10s %10s%n", "javac wall time", "median ms", "min ms", "max ms");
+  private void report(Map<Mode, List<Double>> millis) {
+    double baseline = median(millis.get(Mode.WITHOUT));
+    System.out.printf(Locale.ROOT, "%n%-46s %10s %10s %10s %10s%n",
+        freshJvm ? "javac process wall time" : "javac wall time (in-process)",
+        "median ms", "min ms", "max ms", "/ without");
     for (Mode mode : Mode.values()) {
       List<Double> times = millis.get(mode);
-      System.out.printf(Locale.ROOT, "%-42s %10.0f %10.0f %10.0f%n",
-          mode.label, median(times), min(times), max(times));
+      System.out.printf(Locale.ROOT, "%-46s %10.0f %10.0f %10.0f %9.2fx%n",
+          mode.label, median(times), min(times), max(times), median(times) / baseline);
     }
     List<Double> without = millis.get(Mode.WITHOUT);
     List<Double> with = millis.get(Mode.WITH);
@@ -172,7 +208,6 @@ public final class CompileTimeBenchmark {
     for (int i = 0; i < with.size(); i++) {
       perRound.add(with.get(i) / without.get(i));
     }
-    double baseline = median(without);
     System.out.printf(Locale.ROOT, "%nratio with/without processor: %.2fx (medians); per round: median %.2fx, min %.2fx, max %.2fx%n",
         median(with) / baseline, median(perRound), min(perRound), max(perRound));
     System.out.printf(Locale.ROOT, "  compiling the generated sources (pregenerated - without): %+.0f ms (%.2fx of without)%n",
@@ -180,6 +215,8 @@ public final class CompileTimeBenchmark {
     System.out.printf(Locale.ROOT, "  the processor and its extra round (with - pregenerated):   %+.0f ms (%.2fx of without)%n",
         median(with) - median(millis.get(Mode.PREGENERATED)),
         (median(with) - median(millis.get(Mode.PREGENERATED))) / baseline);
+    System.out.printf(Locale.ROOT, "against the reference processors: with/no-op %.2fx, with/trivial %.2fx (medians)%n",
+        median(with) / median(millis.get(Mode.NOOP)), median(with) / median(millis.get(Mode.TRIVIAL)));
   }
 
   static double median(List<Double> values) {

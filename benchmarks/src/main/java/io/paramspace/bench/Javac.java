@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -23,12 +24,16 @@ import javax.tools.ToolProvider;
 
 /**
  * The JDK's javac, run in-process on a list of source files, timed from creating its file manager
- * to closing it. The class path holds the annotations and the runtime; the processor path, used
- * only when the options ask for the processor, holds the processor and JavaPoet. Both are found
- * where this JVM loaded those classes from (the shaded benchmarks jar, or the reactor's modules).
+ * to closing it; it also makes the options of every benchmark mode. The class path holds the
+ * annotations and the runtime; the processor path, used only when the options name a processor,
+ * holds the Paramspace processor and JavaPoet, or this module's reference processors. All are
+ * found where this JVM loaded those classes from (the shaded benchmarks jar, or the reactor's
+ * modules).
  */
 final class Javac {
   static final String PROCESSOR = SearchSpaceProcessor.class.getName();
+  /** A constant, for the reference processors' {@code @SupportedAnnotationTypes}. */
+  static final String SEARCH_SPACE = "io.paramspace.SearchSpace";
 
   /** What one compilation did: its wall time and its diagnostics. */
   record Result(boolean success, long nanos, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
@@ -43,6 +48,7 @@ final class Javac {
   private final JavaCompiler compiler;
   private final String classPath;
   private final String processorPath;
+  private final String referencePath;
 
   Javac() {
     compiler = ToolProvider.getSystemJavaCompiler();
@@ -51,6 +57,7 @@ final class Javac {
     }
     classPath = pathOf(SearchSpace.class, Rng.class);
     processorPath = pathOf(SearchSpaceProcessor.class, com.palantir.javapoet.JavaFile.class, SearchSpace.class);
+    referencePath = pathOf(NoopProcessor.class, TrivialProcessor.class);
   }
 
   /** Options for a plain compile into {@code classes}: annotation processing off. */
@@ -60,8 +67,19 @@ final class Javac {
 
   /** Options that run the Paramspace processor, writing generated sources to {@code generated}. */
   List<String> withProcessor(Path classes, Path generated) {
-    return List.of("--release", "17", "-cp", classPath, "-processorpath", processorPath,
-        "-processor", PROCESSOR, "-s", generated.toString(), "-d", classes.toString());
+    return processing(PROCESSOR, processorPath, classes, generated);
+  }
+
+  /** Options that run one of the reference processors ({@link NoopProcessor}, {@link TrivialProcessor}). */
+  List<String> withReferenceProcessor(Class<? extends Processor> processor, Path classes, Path generated) {
+    return processing(processor.getName(), referencePath, classes, generated);
+  }
+
+  // -processor names the one processor to run, so the Paramspace processor's META-INF/services
+  // entry, in the same jar as the reference processors, is not used.
+  private List<String> processing(String processor, String path, Path classes, Path generated) {
+    return List.of("--release", "17", "-cp", classPath, "-processorpath", path,
+        "-processor", processor, "-s", generated.toString(), "-d", classes.toString());
   }
 
   /** Options that run only the processor: parse, enter, process; no attribution, no class files. */
