@@ -176,11 +176,6 @@ public final class ConvSpace {
     private Builder() {
     }
 
-    public Builder kernel(int value) {
-      fix("kernel", value);
-      return this;
-    }
-
     public Builder kernel(int... values) {
       restrict("kernel", values);
       return this;
@@ -193,11 +188,6 @@ public final class ConvSpace {
 
     public Builder pool(boolean value) {
       fix("pool", value);
-      return this;
-    }
-
-    public Builder poolSize(int value) {
-      fix("poolSize", value);
       return this;
     }
 

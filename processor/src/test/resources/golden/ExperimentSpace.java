@@ -312,28 +312,13 @@ public final class ExperimentSpace {
       return this;
     }
 
-    public Builder activation(Activation value) {
-      fix("activation", value);
-      return this;
-    }
-
     public Builder activation(Activation... values) {
       restrict("activation", values);
       return this;
     }
 
-    public Builder headActivation(Activation value) {
-      fix("headActivation", value);
-      return this;
-    }
-
     public Builder headActivation(Activation... values) {
       restrict("headActivation", values);
-      return this;
-    }
-
-    public Builder steps(long value) {
-      fix("steps", value);
       return this;
     }
 
@@ -347,11 +332,6 @@ public final class ExperimentSpace {
       return this;
     }
 
-    public Builder ratio(double value) {
-      fix("ratio", value);
-      return this;
-    }
-
     public Builder ratio(double... values) {
       restrict("ratio", values);
       return this;
@@ -362,28 +342,13 @@ public final class ExperimentSpace {
       return this;
     }
 
-    public Builder batchSize(int value) {
-      fix("batchSize", value);
-      return this;
-    }
-
     public Builder batchSize(int... values) {
       restrict("batchSize", values);
       return this;
     }
 
-    public Builder mixup(double value) {
-      fix("mixup", value);
-      return this;
-    }
-
     public Builder mixup(double... values) {
       restrict("mixup", values);
-      return this;
-    }
-
-    public Builder budget(long value) {
-      fix("budget", value);
       return this;
     }
 
@@ -402,18 +367,8 @@ public final class ExperimentSpace {
       return this;
     }
 
-    public Builder nesterov(double value) {
-      fix("nesterov", value);
-      return this;
-    }
-
     public Builder nesterov(double... values) {
       restrict("nesterov", values);
-      return this;
-    }
-
-    public Builder stride(int value) {
-      fix("stride", value);
       return this;
     }
 
@@ -427,11 +382,6 @@ public final class ExperimentSpace {
       return this;
     }
 
-    public Builder labelSmoothing(double value) {
-      fix("labelSmoothing", value);
-      return this;
-    }
-
     public Builder labelSmoothing(double... values) {
       restrict("labelSmoothing", values);
       return this;
@@ -442,18 +392,8 @@ public final class ExperimentSpace {
       return this;
     }
 
-    public Builder schedule(String value) {
-      fix("schedule", value);
-      return this;
-    }
-
     public Builder schedule(String... values) {
       restrict("schedule", values);
-      return this;
-    }
-
-    public Builder heads(int value) {
-      fix("heads", value);
       return this;
     }
 
@@ -481,18 +421,8 @@ public final class ExperimentSpace {
       return this;
     }
 
-    public Builder trial(String value) {
-      fix("trial", value);
-      return this;
-    }
-
     public Builder trial(String... values) {
       restrict("trial", values);
-      return this;
-    }
-
-    public Builder sampler(int value) {
-      fix("sampler", value);
       return this;
     }
 

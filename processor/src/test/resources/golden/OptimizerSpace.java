@@ -176,18 +176,8 @@ public final class OptimizerSpace {
     private Builder() {
     }
 
-    public Builder name(String value) {
-      fix("name", value);
-      return this;
-    }
-
     public Builder name(String... values) {
       restrict("name", values);
-      return this;
-    }
-
-    public Builder learningRate(double value) {
-      fix("learningRate", value);
       return this;
     }
 
@@ -198,11 +188,6 @@ public final class OptimizerSpace {
 
     public Builder learningRateBetween(double min, double max) {
       between("learningRate", min, max);
-      return this;
-    }
-
-    public Builder momentum(double value) {
-      fix("momentum", value);
       return this;
     }
 

@@ -164,11 +164,6 @@ public final class Outer_InnerSpace {
     private Builder() {
     }
 
-    public Builder scale(double value) {
-      fix("scale", value);
-      return this;
-    }
-
     public Builder scale(double... values) {
       restrict("scale", values);
       return this;
@@ -176,11 +171,6 @@ public final class Outer_InnerSpace {
 
     public Builder scaleBetween(double min, double max) {
       between("scale", min, max);
-      return this;
-    }
-
-    public Builder warmup(int value) {
-      fix("warmup", value);
       return this;
     }
 

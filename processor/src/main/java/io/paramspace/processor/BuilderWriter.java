@@ -62,17 +62,7 @@ final class BuilderWriter {
 
   private void addRange(TypeSpec.Builder type, FieldModel field, SpaceModel.Range range) {
     TypeName number = valueType(field);
-    type.addMethod(method(field.name())
-        .addParameter(number, "value")
-        .addStatement("fix($S, value)", field.name())
-        .addStatement("return this")
-        .build());
-    type.addMethod(method(field.name())
-        .addParameter(ArrayTypeName.of(number), "values")
-        .varargs()
-        .addStatement("restrict($S, values)", field.name())
-        .addStatement("return this")
-        .build());
+    addValues(type, field, number);
     type.addMethod(method(field.name() + "Between")
         .addParameter(number, "min")
         .addParameter(number, "max")
@@ -83,19 +73,25 @@ final class BuilderWriter {
 
   private void addChoices(TypeSpec.Builder type, FieldModel field) {
     TypeName value = valueType(field);
-    type.addMethod(method(field.name())
-        .addParameter(value, "value")
-        .addStatement("fix($S, value)", field.name())
-        .addStatement("return this")
-        .build());
-    if (field.kind() != ValueKind.BOOLEAN) {
+    if (field.kind() == ValueKind.BOOLEAN) { // restricting {true, false} to both changes nothing
       type.addMethod(method(field.name())
-          .addParameter(ArrayTypeName.of(value), "values")
-          .varargs()
-          .addStatement("restrict($S, values)", field.name())
+          .addParameter(value, "value")
+          .addStatement("fix($S, value)", field.name())
           .addStatement("return this")
           .build());
+    } else {
+      addValues(type, field, value);
     }
+  }
+
+  /** {@code field(a)} fixes the field, {@code field(a, b, ...)} restricts it: one method for both. */
+  private void addValues(TypeSpec.Builder type, FieldModel field, TypeName value) {
+    type.addMethod(method(field.name())
+        .addParameter(ArrayTypeName.of(value), "values")
+        .varargs()
+        .addStatement("restrict($S, values)", field.name())
+        .addStatement("return this")
+        .build());
   }
 
   private void addNested(TypeSpec.Builder type, FieldModel field) {

@@ -29,18 +29,8 @@ public abstract class OverridesBuilder implements Overrides {
   // per value type javac resolves each call in its first, cheapest phase (no boxing, no varargs).
 
   /** Fixes {@code field} to {@code value}. */
-  protected final void fix(String field, Object value) {
+  private void fix(String field, Object value) {
     fields.put(field, InputNode.Scalar.of(value));
-  }
-
-  /** Fixes {@code field} to {@code value}. */
-  protected final void fix(String field, long value) {
-    fix(field, (Object) value);
-  }
-
-  /** Fixes {@code field} to {@code value}. */
-  protected final void fix(String field, double value) {
-    fix(field, (Object) value);
   }
 
   /** Fixes {@code field} to {@code value}. */
@@ -48,8 +38,15 @@ public abstract class OverridesBuilder implements Overrides {
     fix(field, (Object) value);
   }
 
-  /** Restricts {@code field} to {@code values}. */
+  /**
+   * Restricts {@code field} to {@code values}; one value fixes it, as a scalar does in a file, so a
+   * generated {@code field(T... values)} serves both.
+   */
   protected final void restrict(String field, Object[] values) {
+    if (values.length == 1) {
+      fix(field, values[0]);
+      return;
+    }
     List<InputNode> items = new ArrayList<>();
     for (Object value : values) {
       items.add(InputNode.Scalar.of(value));
