@@ -1,15 +1,14 @@
 package io.paramspace.runtime;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * A {@link ConfigSpace} placed at one spot of a parameter tree: for each field, the space it
  * samples while active and its full parameter name, worked out once so that sampling neither
  * builds strings nor walks the descriptor. Generated {@code XxxSpace.sample} methods ask it for
  * one value per active field, by field index, and pass the {@link Trial} through.
+ *
+ * <p>A {@link RandomTrial} is not asked: the sampler draws from its {@link Rng} with the field's
+ * {@link FloatDraw}, {@link IntDraw} or {@link ChoiceDraw}, built here once, which are the code
+ * RandomTrial's own methods run, so the values are the same. Any other trial is asked by name.
  *
  * <p>Immutable and thread-safe; the trial carries the state.
  */
@@ -18,10 +17,17 @@ public final class ConfigSampler {
   private final Space[] active;
   private final String[] names;
   private final ConfigSampler[] nested;
+  /** Per field, the draw of its space if it is of that kind; otherwise null. */
+  private final FloatDraw[] floatDraws;
+  private final IntDraw[] intDraws;
+  private final ChoiceDraw[] choiceDraws;
+  /** The choices of a categorical field, or the branch names of a polymorphic one. */
+  private final Object[][] choices;
+  /** For a polymorphic field: the choice of branch names ({@code null} with one branch). */
   private final CategoricalSpace<?>[] branchChoices;
-  private final List<Map<String, ConfigSampler>> branches;
-  /** For a categorical or branch field whose weights are all 1, its choices; otherwise null. */
-  private final Object[][] unitChoices;
+  /** For a polymorphic field: branch names and their samplers, in the same order. */
+  private final String[][] branchNames;
+  private final ConfigSampler[][] branchSamplers;
 
   /** The sampler of a root config: names start with its type name. */
   public static ConfigSampler of(ConfigSpace space) {
@@ -34,9 +40,13 @@ public final class ConfigSampler {
     active = new Space[n];
     names = new String[n];
     nested = new ConfigSampler[n];
+    floatDraws = new FloatDraw[n];
+    intDraws = new IntDraw[n];
+    choiceDraws = new ChoiceDraw[n];
+    choices = new Object[n][];
     branchChoices = new CategoricalSpace<?>[n];
-    branches = new ArrayList<>(java.util.Collections.nCopies(n, null));
-    unitChoices = new Object[n][];
+    branchNames = new String[n][];
+    branchSamplers = new ConfigSampler[n][];
     for (int i = 0; i < n; i++) {
       FieldSpace field = space.field(i);
       String name = ParameterNames.fieldName(prefix, space, field.name());
@@ -49,17 +59,27 @@ public final class ConfigSampler {
       names[i] = name;
       if (sampled instanceof ConfigSpace c) {
         nested[i] = new ConfigSampler(c, ParameterNames.nestedPrefix(name));
+      } else if (sampled instanceof FloatSpace f) {
+        floatDraws[i] = new FloatDraw(f);
+      } else if (sampled instanceof IntSpace s) {
+        intDraws[i] = new IntDraw(s);
+      } else if (sampled instanceof CategoricalSpace<?> c) {
+        choiceDraws[i] = new ChoiceDraw(c.weights());
+        choices[i] = c.choices().toArray();
       } else if (sampled instanceof PolymorphicSpace p) {
-        branchChoices[i] = p.choice();
-        branches.set(i, new HashMap<>());
-        for (ConfigSpace branch : p.branches()) {
-          branches.get(i).put(branch.typeName(), new ConfigSampler(branch, ParameterNames.nestedPrefix(name)));
+        int branches = p.branches().size();
+        branchNames[i] = new String[branches];
+        branchSamplers[i] = new ConfigSampler[branches];
+        for (int b = 0; b < branches; b++) {
+          ConfigSpace branch = p.branches().get(b);
+          branchNames[i][b] = branch.typeName();
+          branchSamplers[i][b] = new ConfigSampler(branch, ParameterNames.nestedPrefix(name));
         }
-      }
-      if (sampled instanceof CategoricalSpace<?> c) {
-        unitChoices[i] = unitChoices(c);
-      } else if (branchChoices[i] != null) {
-        unitChoices[i] = unitChoices(branchChoices[i]);
+        branchChoices[i] = p.choice();
+        if (branchChoices[i] != null) {
+          choiceDraws[i] = new ChoiceDraw(p.weights());
+          choices[i] = branchNames[i];
+        }
       }
     }
   }
@@ -76,6 +96,10 @@ public final class ConfigSampler {
 
   /** A value for a {@code double} (or {@code Double}) field. */
   public double nextDouble(Trial trial, int field) {
+    FloatDraw draw = floatDraws[field];
+    if (draw != null && trial instanceof RandomTrial random) {
+      return draw.next(random.rng());
+    }
     if (active[field] instanceof FloatSpace f) {
       return trial.suggestFloat(names[field], f);
     }
@@ -89,6 +113,10 @@ public final class ConfigSampler {
 
   /** A value for a {@code long} (or {@code Long}) field. */
   public long nextLong(Trial trial, int field) {
+    IntDraw draw = intDraws[field];
+    if (draw != null && trial instanceof RandomTrial random) {
+      return draw.next(random.rng());
+    }
     if (active[field] instanceof IntSpace s) {
       return trial.suggestInt(names[field], s);
     }
@@ -103,14 +131,6 @@ public final class ConfigSampler {
   /** A value for a categorical field (String, boolean, enum, or numbers given as choices). */
   @SuppressWarnings("unchecked")
   public <T> T nextChoice(Trial trial, int field) {
-    Object[] unit = unitChoices[field];
-    if (unit != null && trial instanceof RandomTrial random) {
-      // Seeded sampling of equal weights: RandomTrial's own draw, without walking the weight list.
-      return (T) unit[random.unitWeightIndex(unit.length)];
-    }
-    if (active[field] instanceof CategoricalSpace<?> c) {
-      return (T) trial.suggestCategorical(names[field], c);
-    }
     return (T) next(trial, field);
   }
 
@@ -121,33 +141,41 @@ public final class ConfigSampler {
 
   /** The simple class name of the branch a polymorphic field takes. */
   public String nextBranch(Trial trial, int field) {
-    Object[] unit = unitChoices[field];
-    if (unit != null && trial instanceof RandomTrial random) {
-      // As in nextChoice.
-      return (String) unit[random.unitWeightIndex(unit.length)];
+    ChoiceDraw draw = choiceDraws[field];
+    if (draw != null && trial instanceof RandomTrial random) {
+      return (String) choices[field][draw.next(random.rng())];
     }
     CategoricalSpace<?> choice = branchChoices[field];
     if (choice == null) {
-      return ((PolymorphicSpace) active[field]).branches().get(0).typeName();
+      return branchNames[field][0];
     }
     return (String) trial.suggestCategorical(names[field], choice);
   }
 
-  /** The sampler of branch {@code typeName} of a polymorphic field. */
+  /**
+   * The sampler of branch {@code typeName} of a polymorphic field, or {@code null}. Generated code
+   * passes the same string constant that {@link #nextBranch} returned, so identity usually decides.
+   */
   public ConfigSampler branch(int field, String typeName) {
-    return branches.get(field).get(typeName);
-  }
-
-  private static Object[] unitChoices(CategoricalSpace<?> space) {
-    for (double w : space.weights()) {
-      if (w != 1.0) {
-        return null;
+    String[] candidates = branchNames[field];
+    for (int b = 0; b < candidates.length; b++) {
+      if (candidates[b] == typeName) {
+        return branchSamplers[field][b];
       }
     }
-    return space.choices().toArray();
+    for (int b = 0; b < candidates.length; b++) {
+      if (candidates[b].equals(typeName)) {
+        return branchSamplers[field][b];
+      }
+    }
+    return null;
   }
 
   private Object next(Trial trial, int field) {
+    ChoiceDraw draw = choiceDraws[field];
+    if (draw != null && trial instanceof RandomTrial random) {
+      return choices[field][draw.next(random.rng())];
+    }
     Space s = active[field];
     if (s instanceof CategoricalSpace<?> c) {
       return trial.suggestCategorical(names[field], c);

@@ -1,8 +1,5 @@
 package io.paramspace.runtime;
 
-import java.math.BigDecimal;
-import java.util.List;
-
 /**
  * A Trial that draws every value from a seeded {@link Rng}, one draw sequence per trial: what
  * {@code XxxSpace.random(seed)} uses. Names are ignored; the order of questions (the generated
@@ -43,81 +40,26 @@ public final class RandomTrial implements Trial {
     this.rng = rng;
   }
 
+  // The formulas live in FloatDraw, IntDraw and ChoiceDraw, which ConfigSampler also keeps per
+  // field: one copy of each, whichever way a value is asked.
+
   @Override
   public double suggestFloat(String name, FloatSpace space) {
-    double min = space.min();
-    double max = space.max();
-    if (space.step() > 0) {
-      long n = Math.round((max - min) / space.step()) + 1;
-      return Math.min(max, gridValue(min, space.step(), rng.nextLong(n)));
-    }
-    double u = rng.nextDouble();
-    if (space.log()) {
-      double logMin = LogMemo.log(min);
-      double value = StrictMath.exp(logMin + u * (LogMemo.log(max) - logMin));
-      return Math.max(min, Math.min(max, value));
-    }
-    return Math.min(max, min + u * (max - min));
-  }
-
-  /** {@code min + k * step} in decimal, rounded once: grid values read as they are written. */
-  private static double gridValue(double min, double step, long k) {
-    BigDecimal decimalMin = new BigDecimal(Literals.formatDouble(min));
-    BigDecimal decimalStep = new BigDecimal(Literals.formatDouble(step));
-    return decimalMin.add(decimalStep.multiply(BigDecimal.valueOf(k))).doubleValue();
+    return new FloatDraw(space).next(rng);
   }
 
   @Override
   public long suggestInt(String name, IntSpace space) {
-    long min = space.min();
-    long max = space.max();
-    if (space.log()) {
-      double logLow = LogMemo.log(min - 0.5);
-      double logHigh = LogMemo.log(max + 0.5);
-      double value = StrictMath.exp(logLow + rng.nextDouble() * (logHigh - logLow));
-      return Math.max(min, Math.min(max, Math.round(value)));
-    }
-    // No 64-bit division for the usual step of 1.
-    long span = (space.step() == 1 ? max - min : Long.divideUnsigned(max - min, space.step())) + 1;
-    if (span <= 0) {
-      // 2^63 values or more (0 stands for 2^64): draw raw 64 bits until one is below span.
-      long k;
-      do {
-        k = rng.nextLong();
-      } while (span != 0 && Long.compareUnsigned(k, span) >= 0);
-      return min + k * space.step();
-    }
-    return min + rng.nextLong(span) * space.step();
+    return new IntDraw(space).next(rng);
   }
 
   @Override
   public <T> T suggestCategorical(String name, CategoricalSpace<T> space) {
-    // Indexed loops: no iterator, and compiled code small enough for the JIT to inline.
-    List<T> choices = space.choices();
-    List<Double> weights = space.weights();
-    int last = weights.size() - 1;
-    double total = 0;
-    for (int i = 0; i <= last; i++) {
-      total += weights.get(i);
-    }
-    double target = rng.nextDouble() * total;
-    double cumulative = 0;
-    for (int i = 0; i < last; i++) {
-      cumulative += weights.get(i);
-      if (target < cumulative) {
-        return choices.get(i);
-      }
-    }
-    return choices.get(last);
+    return space.choices().get(new ChoiceDraw(space.weights()).next(rng));
   }
 
-  /**
-   * The index {@link #suggestCategorical} picks among {@code n} choices of weight 1, from the same
-   * single draw: the partial sums are then the exact integers 1, 2, ..., n, so the first {@code i}
-   * with {@code u * n < i + 1} is {@code floor(u * n)} (the last choice if rounding reaches n).
-   * {@link ConfigSampler} uses it for unweighted categoricals, whose spaces it cannot keep constant.
-   */
-  int unitWeightIndex(int n) {
-    return Math.min((int) (rng.nextDouble() * n), n - 1);
+  /** The generator, for ConfigSampler's draws of the same formulas. */
+  Rng rng() {
+    return rng;
   }
 }

@@ -1,0 +1,45 @@
+package io.paramspace.runtime;
+
+import java.util.List;
+
+/**
+ * RandomTrial's draw of a weighted choice (the formula is in {@link RandomTrial}'s Javadoc): the
+ * index of the first choice whose partial weight sum exceeds {@code u} times the total, with the
+ * partial sums added up once. Used for categoricals and for branches. {@link ConfigSampler}
+ * keeps one per field; {@link RandomTrial#suggestCategorical} makes one per call. Immutable.
+ */
+final class ChoiceDraw {
+  /** {@code w[0] + ... + w[i]}, added in that order; the last is the total. */
+  private final double[] partialSums;
+  /** All weights 1: the partial sums are the exact integers 1..n. */
+  private final boolean unit;
+
+  ChoiceDraw(List<Double> weights) {
+    partialSums = new double[weights.size()];
+    double sum = 0;
+    boolean allOne = true;
+    for (int i = 0; i < partialSums.length; i++) {
+      double w = weights.get(i);
+      sum += w;
+      partialSums[i] = sum;
+      allOne &= w == 1.0;
+    }
+    unit = allOne;
+  }
+
+  int next(Rng rng) {
+    int last = partialSums.length - 1;
+    double u = rng.nextDouble();
+    if (unit) {
+      // With sums 1..n, the first i with u * n < i + 1 is floor(u * n), or the last if rounding reaches n.
+      return Math.min((int) (u * partialSums.length), last);
+    }
+    double target = u * partialSums[last];
+    for (int i = 0; i < last; i++) {
+      if (target < partialSums[i]) {
+        return i;
+      }
+    }
+    return last;
+  }
+}
