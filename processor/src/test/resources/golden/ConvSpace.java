@@ -1,6 +1,7 @@
 package test;
 
 import io.paramspace.runtime.CategoricalSpace;
+import io.paramspace.runtime.ChoiceDraw;
 import io.paramspace.runtime.Condition;
 import io.paramspace.runtime.ConditionalSpace;
 import io.paramspace.runtime.ConfigAccess;
@@ -11,6 +12,7 @@ import io.paramspace.runtime.FieldSpace;
 import io.paramspace.runtime.FixedSpace;
 import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.InputProblem;
+import io.paramspace.runtime.IntDraw;
 import io.paramspace.runtime.IntSpace;
 import io.paramspace.runtime.Overrides;
 import io.paramspace.runtime.OverridesBuilder;
@@ -54,6 +56,12 @@ public final class ConvSpace {
 
   private static final List<String> PARAMETER_NAMES = ParameterNames.of(SPACE);
 
+  private static final IntDraw KERNEL_DRAW = SAMPLER.intDraw(KERNEL);
+
+  private static final ChoiceDraw POOL_DRAW = SAMPLER.choiceDraw(POOL);
+
+  private static final IntDraw POOL_SIZE_DRAW = SAMPLER.intDraw(POOL_SIZE);
+
   private ConvSpace() {
   }
 
@@ -66,7 +74,16 @@ public final class ConvSpace {
   }
 
   public static Conv random(long seed) {
-    return sample(new RandomTrial(seed));
+    return random(new Rng(seed));
+  }
+
+  public static Conv random(Rng rng) {
+    int kernel = (int) KERNEL_DRAW.next(rng);
+    boolean pool = (Boolean) POOL_DRAW.pick(rng);
+    int poolSize = pool
+            ? (int) POOL_SIZE_DRAW.next(rng)
+            : 1;
+    return new Conv(kernel, pool, poolSize);
   }
 
   public static Conv random(long seed, Overrides overrides) {

@@ -1,6 +1,7 @@
 package test;
 
 import io.paramspace.runtime.CategoricalSpace;
+import io.paramspace.runtime.ChoiceDraw;
 import io.paramspace.runtime.Condition;
 import io.paramspace.runtime.ConditionalSpace;
 import io.paramspace.runtime.ConfigAccess;
@@ -9,9 +10,11 @@ import io.paramspace.runtime.ConfigSampler;
 import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.FieldSpace;
 import io.paramspace.runtime.FixedSpace;
+import io.paramspace.runtime.FloatDraw;
 import io.paramspace.runtime.FloatSpace;
 import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.InputProblem;
+import io.paramspace.runtime.IntDraw;
 import io.paramspace.runtime.IntSpace;
 import io.paramspace.runtime.Overrides;
 import io.paramspace.runtime.OverridesBuilder;
@@ -135,6 +138,42 @@ public final class ExperimentSpace {
 
   private static final List<String> PARAMETER_NAMES = ParameterNames.of(SPACE);
 
+  private static final ChoiceDraw BLOCK_DRAW = SAMPLER.choiceDraw(BLOCK);
+
+  private static final ChoiceDraw ACTIVATION_DRAW = SAMPLER.choiceDraw(ACTIVATION);
+
+  private static final ChoiceDraw HEAD_ACTIVATION_DRAW = SAMPLER.choiceDraw(HEAD_ACTIVATION);
+
+  private static final IntDraw STEPS_DRAW = SAMPLER.intDraw(STEPS);
+
+  private static final FloatDraw RATIO_DRAW = SAMPLER.floatDraw(RATIO);
+
+  private static final ChoiceDraw BATCH_SIZE_DRAW = SAMPLER.choiceDraw(BATCH_SIZE);
+
+  private static final ChoiceDraw MIXUP_DRAW = SAMPLER.choiceDraw(MIXUP);
+
+  private static final ChoiceDraw BUDGET_DRAW = SAMPLER.choiceDraw(BUDGET);
+
+  private static final ChoiceDraw SHUFFLE_DRAW = SAMPLER.choiceDraw(SHUFFLE);
+
+  private static final ChoiceDraw AUGMENT_DRAW = SAMPLER.choiceDraw(AUGMENT);
+
+  private static final ChoiceDraw NESTEROV_DRAW = SAMPLER.choiceDraw(NESTEROV);
+
+  private static final IntDraw STRIDE_DRAW = SAMPLER.intDraw(STRIDE);
+
+  private static final FloatDraw LABEL_SMOOTHING_DRAW = SAMPLER.floatDraw(LABEL_SMOOTHING);
+
+  private static final ChoiceDraw SCHEDULE_DRAW = SAMPLER.choiceDraw(SCHEDULE);
+
+  private static final ChoiceDraw HEADS_DRAW = SAMPLER.choiceDraw(HEADS);
+
+  private static final ChoiceDraw DEEP_HEAD_DRAW = SAMPLER.choiceDraw(DEEP_HEAD);
+
+  private static final ChoiceDraw TRIAL_DRAW = SAMPLER.choiceDraw(TRIAL);
+
+  private static final IntDraw SAMPLER_FIELD_DRAW = SAMPLER.intDraw(SAMPLER_FIELD);
+
   private ExperimentSpace() {
   }
 
@@ -147,7 +186,49 @@ public final class ExperimentSpace {
   }
 
   public static Experiment random(long seed) {
-    return sample(new RandomTrial(seed));
+    return random(new Rng(seed));
+  }
+
+  public static Experiment random(Rng rng) {
+    Optimizer optimizer = OptimizerSpace.random(rng);
+    Block block = randomBlock(rng);
+    Activation activation = (Activation) ACTIVATION_DRAW.pick(rng);
+    Activation headActivation = (Activation) HEAD_ACTIVATION_DRAW.pick(rng);
+    long steps = STEPS_DRAW.next(rng);
+    float ratio = (float) RATIO_DRAW.next(rng);
+    Integer batchSize = (Integer) BATCH_SIZE_DRAW.pick(rng);
+    double mixup = (Double) MIXUP_DRAW.pick(rng);
+    Long budget = (Long) BUDGET_DRAW.pick(rng);
+    Boolean shuffle = (Boolean) SHUFFLE_DRAW.pick(rng);
+    boolean augment = (Boolean) AUGMENT_DRAW.pick(rng);
+    Double nesterov = "sgd".equals(optimizer.name())
+            ? (Double) NESTEROV_DRAW.pick(rng)
+            : null;
+    Integer stride = block instanceof Conv
+            ? (int) STRIDE_DRAW.next(rng)
+            : null;
+    Double labelSmoothing = (activation == Activation.GELU || augment)
+            ? LABEL_SMOOTHING_DRAW.next(rng)
+            : null;
+    String schedule = (steps >= 1000L && steps <= 100000L) && shuffle
+            ? (String) SCHEDULE_DRAW.pick(rng)
+            : null;
+    Integer heads = activation != Activation.RELU && activation != Activation.SILU
+            ? (Integer) HEADS_DRAW.pick(rng)
+            : null;
+    Head head = augment
+            ? HeadSpace.random(rng)
+            : null;
+    Boolean deepHead = head != null && head.layers() >= 2
+            ? (Boolean) DEEP_HEAD_DRAW.pick(rng)
+            : null;
+    boolean accumulate = batchSize > 16
+            ? true
+            : false;
+    Outer.Inner inner = Outer_InnerSpace.random(rng);
+    String trial = (String) TRIAL_DRAW.pick(rng);
+    int sampler = (int) SAMPLER_FIELD_DRAW.next(rng);
+    return new Experiment(optimizer, block, activation, headActivation, steps, ratio, batchSize, mixup, budget, shuffle, augment, nesterov, stride, labelSmoothing, schedule, heads, head, deepHead, accumulate, inner, trial, sampler);
   }
 
   public static Experiment random(long seed, Overrides overrides) {
@@ -211,6 +292,14 @@ public final class ExperimentSpace {
       case "Conv" -> ConvSpace.sample(trial_, sampler_.branch(BLOCK, "Conv"));
       case "Identity" -> IdentitySpace.sample(trial_, sampler_.branch(BLOCK, "Identity"));
       default -> throw new IllegalStateException("no branch of block is called " + branch);
+    };
+  }
+
+  private static Block randomBlock(Rng rng) {
+    return switch (BLOCK_DRAW.next(rng)) {
+      case 0 -> DenseSpace.random(rng);
+      case 1 -> ConvSpace.random(rng);
+      default -> IdentitySpace.random(rng);
     };
   }
 

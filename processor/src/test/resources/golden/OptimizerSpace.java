@@ -1,6 +1,7 @@
 package test;
 
 import io.paramspace.runtime.CategoricalSpace;
+import io.paramspace.runtime.ChoiceDraw;
 import io.paramspace.runtime.Condition;
 import io.paramspace.runtime.ConditionalSpace;
 import io.paramspace.runtime.ConfigAccess;
@@ -9,6 +10,7 @@ import io.paramspace.runtime.ConfigSampler;
 import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.FieldSpace;
 import io.paramspace.runtime.FixedSpace;
+import io.paramspace.runtime.FloatDraw;
 import io.paramspace.runtime.FloatSpace;
 import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.InputProblem;
@@ -54,6 +56,12 @@ public final class OptimizerSpace {
 
   private static final List<String> PARAMETER_NAMES = ParameterNames.of(SPACE);
 
+  private static final ChoiceDraw NAME_DRAW = SAMPLER.choiceDraw(NAME);
+
+  private static final FloatDraw LEARNING_RATE_DRAW = SAMPLER.floatDraw(LEARNING_RATE);
+
+  private static final FloatDraw MOMENTUM_DRAW = SAMPLER.floatDraw(MOMENTUM);
+
   private OptimizerSpace() {
   }
 
@@ -66,7 +74,16 @@ public final class OptimizerSpace {
   }
 
   public static Optimizer random(long seed) {
-    return sample(new RandomTrial(seed));
+    return random(new Rng(seed));
+  }
+
+  public static Optimizer random(Rng rng) {
+    String name = (String) NAME_DRAW.pick(rng);
+    double learningRate = LEARNING_RATE_DRAW.next(rng);
+    Double momentum = !"adam".equals(name) && !"rmsprop".equals(name)
+            ? MOMENTUM_DRAW.next(rng)
+            : null;
+    return new Optimizer(name, learningRate, momentum);
   }
 
   public static Optimizer random(long seed, Overrides overrides) {

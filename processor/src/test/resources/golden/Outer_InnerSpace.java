@@ -5,9 +5,11 @@ import io.paramspace.runtime.ConfigCodec;
 import io.paramspace.runtime.ConfigSampler;
 import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.FieldSpace;
+import io.paramspace.runtime.FloatDraw;
 import io.paramspace.runtime.FloatSpace;
 import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.InputProblem;
+import io.paramspace.runtime.IntDraw;
 import io.paramspace.runtime.IntSpace;
 import io.paramspace.runtime.Overrides;
 import io.paramspace.runtime.OverridesBuilder;
@@ -45,6 +47,10 @@ public final class Outer_InnerSpace {
 
   private static final List<String> PARAMETER_NAMES = ParameterNames.of(SPACE);
 
+  private static final FloatDraw SCALE_DRAW = SAMPLER.floatDraw(SCALE);
+
+  private static final IntDraw WARMUP_DRAW = SAMPLER.intDraw(WARMUP);
+
   private Outer_InnerSpace() {
   }
 
@@ -57,7 +63,13 @@ public final class Outer_InnerSpace {
   }
 
   public static Outer.Inner random(long seed) {
-    return sample(new RandomTrial(seed));
+    return random(new Rng(seed));
+  }
+
+  public static Outer.Inner random(Rng rng) {
+    float scale = (float) SCALE_DRAW.next(rng);
+    int warmup = (int) WARMUP_DRAW.next(rng);
+    return new Outer.Inner(scale, warmup);
   }
 
   public static Outer.Inner random(long seed, Overrides overrides) {

@@ -23,6 +23,9 @@ final class RuntimeTypes {
   static final ClassName TRIAL = ClassName.get(RUNTIME, "Trial");
   static final ClassName RANDOM_TRIAL = ClassName.get(RUNTIME, "RandomTrial");
   static final ClassName RNG = ClassName.get(RUNTIME, "Rng");
+  static final ClassName FLOAT_DRAW = ClassName.get(RUNTIME, "FloatDraw");
+  static final ClassName INT_DRAW = ClassName.get(RUNTIME, "IntDraw");
+  static final ClassName CHOICE_DRAW = ClassName.get(RUNTIME, "ChoiceDraw");
   static final ClassName SPACE_TREE = ClassName.get(RUNTIME, "SpaceTree");
   static final ClassName PARAMETER_NAMES = ClassName.get(RUNTIME, "ParameterNames");
   static final ClassName CONFIG_ACCESS = ClassName.get(RUNTIME, "ConfigAccess");

@@ -33,8 +33,11 @@ final class SpaceWriter {
   private final ClassName record;
   private final ClassName spaceClass;
   private final Map<String, String> constants = new HashMap<>();
+  /** The constant holding a field's draw, for the fields {@code random(Rng)} draws. */
+  private final Map<String, String> draws = new HashMap<>();
   private final String trial;
   private final String sampler;
+  private final String rng;
 
   SpaceWriter(ConfigModel config, ConditionRules.Result conditions, ClassName generatedAnnotation) {
     this.config = config;
@@ -45,6 +48,7 @@ final class SpaceWriter {
     Set<String> fieldNames = new HashSet<>(config.fieldNames());
     this.trial = unused("trial", fieldNames);
     this.sampler = unused("sampler", fieldNames);
+    this.rng = unused("rng", fieldNames);
     // A constant must not clash with the class's own constants, with a field name (a local of
     // sample() would hide it) or with another constant (fooBar and foo_bar).
     Set<String> taken = new HashSet<>(fieldNames);
@@ -55,6 +59,34 @@ final class SpaceWriter {
       taken.add(unused);
       constants.put(field.name(), unused);
     }
+    for (FieldModel field : config.fields()) {
+      if (drawType(field) != null) {
+        String draw = unused(constants.get(field.name()) + "_DRAW", taken);
+        taken.add(draw);
+        draws.put(field.name(), draw);
+      }
+    }
+  }
+
+  /**
+   * The runtime draw a field's value comes from in {@code random(Rng)}, or {@code null} when it
+   * takes no draw: a fixed value, a nested config, or a polymorphic field with one branch.
+   */
+  private static ClassName drawType(FieldModel field) {
+    if (field.then() != null) {
+      return null;
+    }
+    SpaceModel space = field.space();
+    if (space instanceof SpaceModel.Range r) {
+      return r.integral() ? RuntimeTypes.INT_DRAW : RuntimeTypes.FLOAT_DRAW;
+    }
+    if (space instanceof SpaceModel.Categorical) {
+      return RuntimeTypes.CHOICE_DRAW;
+    }
+    if (space instanceof SpaceModel.Polymorphic p && p.branches().size() > 1) {
+      return RuntimeTypes.CHOICE_DRAW;
+    }
+    return null;
   }
 
   /** {@code Outer.Inner} gets {@code Outer_InnerSpace}, in the record's package. */
@@ -108,6 +140,17 @@ final class SpaceWriter {
             Modifier.FINAL)
         .initializer("$T.of(SPACE)", RuntimeTypes.PARAMETER_NAMES)
         .build());
+    for (FieldModel field : config.fields()) {
+      ClassName draw = drawType(field);
+      if (draw != null) {
+        String getter = draw == RuntimeTypes.FLOAT_DRAW ? "floatDraw" : draw == RuntimeTypes.INT_DRAW ? "intDraw"
+            : "choiceDraw";
+        type.addField(FieldSpec.builder(draw, draws.get(field.name()), Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("SAMPLER.$L($N)", getter, constantOf(field))
+            .build());
+      }
+    }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(publicStatic("space", RuntimeTypes.CONFIG_SPACE)
         .addStatement("return SPACE")
@@ -134,8 +177,9 @@ final class SpaceWriter {
         .build());
     type.addMethod(publicStatic("random", record)
         .addParameter(long.class, "seed")
-        .addStatement("return sample(new $T(seed))", RuntimeTypes.RANDOM_TRIAL)
+        .addStatement("return random(new $T(seed))", RuntimeTypes.RNG)
         .build());
+    type.addMethod(randomMethod());
     type.addMethod(publicStatic("random", record)
         .addParameter(long.class, "seed")
         .addParameter(RuntimeTypes.OVERRIDES, "overrides")
@@ -154,6 +198,7 @@ final class SpaceWriter {
     for (FieldModel field : config.fields()) {
       if (field.kind() == ValueKind.POLYMORPHIC) {
         type.addMethod(branchMethod(field));
+        type.addMethod(randomBranchMethod(field));
       }
     }
   }
@@ -397,6 +442,71 @@ final class SpaceWriter {
     method.addStatement("return new $T($L)", record,
         String.join(", ", config.fieldNames()));
     return method.build();
+  }
+
+  // random(Rng) draws what sample(new RandomTrial(rng)) draws, in the same order and with the same
+  // draw objects, but from constants the JIT can see through: no trial, no sampler arrays.
+
+  private MethodSpec randomMethod() {
+    MethodSpec.Builder method = publicStatic("random", record).addParameter(RuntimeTypes.RNG, rng);
+    for (FieldModel field : conditions.order()) {
+      CodeBlock value = drawExpression(field);
+      if (field.isConditional()) {
+        CodeBlock otherwise = field.otherwise() == null ? CodeBlock.of("null") : literal(field, field.otherwise());
+        value = CodeBlock.of("$L\n$>$>? $L\n: $L$<$<",
+            conditionExpression(conditions.conditions().get(field.name())), value, otherwise);
+      }
+      method.addStatement("$T $N = $L", TypeName.get(field.type()), field.name(), value);
+    }
+    return method.addStatement("return new $T($L)", record, String.join(", ", config.fieldNames())).build();
+  }
+
+  private CodeBlock drawExpression(FieldModel field) {
+    if (field.then() != null) {
+      return literal(field, field.then());
+    }
+    SpaceModel space = field.space();
+    if (space instanceof SpaceModel.Fixed f) {
+      return literal(field, f.value());
+    }
+    if (space instanceof SpaceModel.Config) {
+      return CodeBlock.of("$T.random($N)", spaceClassOf(field.typeElement()), rng);
+    }
+    if (space instanceof SpaceModel.Polymorphic) {
+      return CodeBlock.of("$N($N)", randomBranchMethodName(field), rng);
+    }
+    String draw = draws.get(field.name());
+    if (space instanceof SpaceModel.Range) {
+      return switch (field.kind()) {
+        case INT -> CodeBlock.of("(int) $N.next($N)", draw, rng);
+        case FLOAT -> CodeBlock.of("(float) $N.next($N)", draw, rng);
+        default -> CodeBlock.of("$N.next($N)", draw, rng);
+      };
+    }
+    return CodeBlock.of("($T) $N.pick($N)", TypeName.get(field.type()).box(), draw, rng);
+  }
+
+  private static String randomBranchMethodName(FieldModel field) {
+    return "random" + Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+  }
+
+  private MethodSpec randomBranchMethod(FieldModel field) {
+    List<String> branches = ((SpaceModel.Polymorphic) field.space()).branches();
+    MethodSpec.Builder method = MethodSpec.methodBuilder(randomBranchMethodName(field))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.get(field.type()))
+        .addParameter(RuntimeTypes.RNG, rng);
+    if (branches.size() == 1) {
+      return method.addStatement("return $T.random($N)", spaceClassOf(branch(field, branches.get(0))), rng).build();
+    }
+    CodeBlock.Builder cases = CodeBlock.builder();
+    for (int i = 0; i < branches.size(); i++) {
+      cases.add(i < branches.size() - 1 ? "case $L -> $T.random($N);\n" : "default -> $T.random($N);\n",
+          i < branches.size() - 1 ? new Object[] {i, spaceClassOf(branch(field, branches.get(i))), rng}
+              : new Object[] {spaceClassOf(branch(field, branches.get(i))), rng});
+    }
+    return method.addCode("return switch ($N.next($N)) {\n$>$L$<};\n", draws.get(field.name()), rng, cases.build())
+        .build();
   }
 
   private CodeBlock valueExpression(FieldModel field) {

@@ -9,6 +9,7 @@ import static io.paramspace.processor.GeneratedClasses.get;
 import com.google.common.collect.Range;
 import com.google.testing.compile.Compilation;
 import io.paramspace.processor.GeneratedClasses.SpaceClass;
+import io.paramspace.runtime.RandomTrial;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -66,6 +67,20 @@ class GeneratedBehaviourTest {
 
     assertThat(experiment.random(7)).isEqualTo(experiment.random(7));
     assertThat(samples.stream().distinct().count()).isEqualTo(SEEDS);
+  }
+
+  /** random(seed) draws from constants; sample(trial) through the sampler: the same configs. */
+  @Test
+  void randomOfASeedIsTheSampleOfARandomTrialOfThatSeed() {
+    for (String name : List.of("ExperimentSpace", "OptimizerSpace", "DenseSpace", "ConvSpace", "HeadSpace",
+        "Outer_InnerSpace")) {
+      SpaceClass space = classes.space("test." + name);
+      for (long seed = 0; seed < SEEDS; seed++) {
+        assertWithMessage("%s, seed %s", name, seed)
+            .that(space.random(seed))
+            .isEqualTo(space.sample(new RandomTrial(seed)));
+      }
+    }
   }
 
   @Test

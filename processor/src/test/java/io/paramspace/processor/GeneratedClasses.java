@@ -3,6 +3,7 @@ package io.paramspace.processor;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.testing.compile.Compilation;
+import io.paramspace.runtime.Trial;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -87,6 +88,10 @@ final class GeneratedClasses extends ClassLoader {
   record SpaceClass(Class<?> type) {
     Object random(long seed) {
       return call("random", new Class<?>[] {long.class}, seed);
+    }
+
+    Object sample(Trial trial) {
+      return call("sample", new Class<?>[] {Trial.class}, trial);
     }
 
     String tree() {

@@ -6,15 +6,23 @@ import java.util.List;
  * RandomTrial's draw of a weighted choice (the formula is in {@link RandomTrial}'s Javadoc): the
  * index of the first choice whose partial weight sum exceeds {@code u} times the total, with the
  * partial sums added up once. Used for categoricals and for branches. {@link ConfigSampler}
- * keeps one per field; {@link RandomTrial#suggestCategorical} makes one per call. Immutable.
+ * keeps one per field, with its choices, and generated {@code random(Rng)} methods hold that one
+ * in a constant; {@link RandomTrial#suggestCategorical} makes one per call. Immutable.
  */
-final class ChoiceDraw {
+public final class ChoiceDraw {
   /** {@code w[0] + ... + w[i]}, added in that order; the last is the total. */
   private final double[] partialSums;
   /** All weights 1: the partial sums are the exact integers 1..n. */
   private final boolean unit;
+  /** The values the indexes stand for, or {@code null} where the caller maps indexes itself. */
+  private final Object[] choices;
 
   ChoiceDraw(List<Double> weights) {
+    this(weights, null);
+  }
+
+  ChoiceDraw(List<Double> weights, Object[] choices) {
+    this.choices = choices;
     partialSums = new double[weights.size()];
     double sum = 0;
     boolean allOne = true;
@@ -27,7 +35,8 @@ final class ChoiceDraw {
     unit = allOne;
   }
 
-  int next(Rng rng) {
+  /** The index of the next choice. */
+  public int next(Rng rng) {
     int last = partialSums.length - 1;
     double u = rng.nextDouble();
     if (unit) {
@@ -41,5 +50,10 @@ final class ChoiceDraw {
       }
     }
     return last;
+  }
+
+  /** The next choice itself. */
+  public Object pick(Rng rng) {
+    return choices[next(rng)];
   }
 }

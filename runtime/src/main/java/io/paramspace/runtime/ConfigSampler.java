@@ -21,8 +21,6 @@ public final class ConfigSampler {
   private final FloatDraw[] floatDraws;
   private final IntDraw[] intDraws;
   private final ChoiceDraw[] choiceDraws;
-  /** The choices of a categorical field, or the branch names of a polymorphic one. */
-  private final Object[][] choices;
   /** For a polymorphic field: the choice of branch names ({@code null} with one branch). */
   private final CategoricalSpace<?>[] branchChoices;
   /** For a polymorphic field: branch names and their samplers, in the same order. */
@@ -43,7 +41,6 @@ public final class ConfigSampler {
     floatDraws = new FloatDraw[n];
     intDraws = new IntDraw[n];
     choiceDraws = new ChoiceDraw[n];
-    choices = new Object[n][];
     branchChoices = new CategoricalSpace<?>[n];
     branchNames = new String[n][];
     branchSamplers = new ConfigSampler[n][];
@@ -64,8 +61,7 @@ public final class ConfigSampler {
       } else if (sampled instanceof IntSpace s) {
         intDraws[i] = new IntDraw(s);
       } else if (sampled instanceof CategoricalSpace<?> c) {
-        choiceDraws[i] = new ChoiceDraw(c.weights());
-        choices[i] = c.choices().toArray();
+        choiceDraws[i] = new ChoiceDraw(c.weights(), c.choices().toArray());
       } else if (sampled instanceof PolymorphicSpace p) {
         int branches = p.branches().size();
         branchNames[i] = new String[branches];
@@ -77,8 +73,7 @@ public final class ConfigSampler {
         }
         branchChoices[i] = p.choice();
         if (branchChoices[i] != null) {
-          choiceDraws[i] = new ChoiceDraw(p.weights());
-          choices[i] = branchNames[i];
+          choiceDraws[i] = new ChoiceDraw(p.weights(), branchNames[i]);
         }
       }
     }
@@ -134,6 +129,28 @@ public final class ConfigSampler {
     return (T) next(trial, field);
   }
 
+  /**
+   * The draw of a float-range field (its active side, for a conditional), or {@code null}:
+   * generated {@code random(Rng)} methods keep it in a constant, so the JIT sees no array.
+   */
+  public FloatDraw floatDraw(int field) {
+    return floatDraws[field];
+  }
+
+  /** The draw of an int-range field, or {@code null}; see {@link #floatDraw}. */
+  public IntDraw intDraw(int field) {
+    return intDraws[field];
+  }
+
+  /**
+   * The draw of a categorical field, or of the branch of a polymorphic one with several branches
+   * (it picks the branch's simple name; its index is the branch's place in the declaration), or
+   * {@code null}; see {@link #floatDraw}.
+   */
+  public ChoiceDraw choiceDraw(int field) {
+    return choiceDraws[field];
+  }
+
   /** The sampler of the nested config in field {@code field}. */
   public ConfigSampler nested(int field) {
     return nested[field];
@@ -143,7 +160,7 @@ public final class ConfigSampler {
   public String nextBranch(Trial trial, int field) {
     ChoiceDraw draw = choiceDraws[field];
     if (draw != null && trial instanceof RandomTrial random) {
-      return (String) choices[field][draw.next(random.rng())];
+      return (String) draw.pick(random.rng());
     }
     CategoricalSpace<?> choice = branchChoices[field];
     if (choice == null) {
@@ -174,7 +191,7 @@ public final class ConfigSampler {
   private Object next(Trial trial, int field) {
     ChoiceDraw draw = choiceDraws[field];
     if (draw != null && trial instanceof RandomTrial random) {
-      return choices[field][draw.next(random.rng())];
+      return draw.pick(random.rng());
     }
     Space s = active[field];
     if (s instanceof CategoricalSpace<?> c) {

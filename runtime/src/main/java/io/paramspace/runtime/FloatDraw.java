@@ -6,10 +6,11 @@ import java.math.BigDecimal;
  * RandomTrial's draw of a {@link FloatSpace} (the formulas are in {@link RandomTrial}'s Javadoc),
  * with what depends only on the space worked out once: the logs of the bounds ({@code
  * StrictMath.log} is a native call of some 15 ns on JDK 17), the grid size and its decimal
- * bounds. {@link ConfigSampler} keeps one per field; {@link RandomTrial#suggestFloat} makes one
+ * bounds. {@link ConfigSampler} keeps one per field (generated {@code random(Rng)} methods hold
+ * it in a constant); {@link RandomTrial#suggestFloat} makes one
  * per call, so both run this code. Immutable.
  */
-final class FloatDraw {
+public final class FloatDraw {
   private final double min;
   private final double max;
   private final double width;
@@ -40,7 +41,8 @@ final class FloatDraw {
     }
   }
 
-  double next(Rng rng) {
+  /** The next value drawn from {@code rng}. */
+  public double next(Rng rng) {
     if (gridSize > 0) {
       return Math.min(max, gridValue(rng.nextLong(gridSize)));
     }

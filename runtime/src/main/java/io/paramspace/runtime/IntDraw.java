@@ -4,9 +4,10 @@ package io.paramspace.runtime;
  * RandomTrial's draw of an {@link IntSpace} (the formulas are in {@link RandomTrial}'s Javadoc),
  * with what depends only on the space worked out once: the number of values (a 64-bit division
  * unless the step is 1) and the logs of the widened bounds of a log space. {@link ConfigSampler}
- * keeps one per field; {@link RandomTrial#suggestInt} makes one per call. Immutable.
+ * keeps one per field (generated {@code random(Rng)} methods hold it in a constant); {@link
+ * RandomTrial#suggestInt} makes one per call. Immutable.
  */
-final class IntDraw {
+public final class IntDraw {
   private final long min;
   private final long max;
   private final long step;
@@ -26,7 +27,8 @@ final class IntDraw {
     logWidth = log ? StrictMath.log(max + 0.5) - logLow : 0;
   }
 
-  long next(Rng rng) {
+  /** The next value drawn from {@code rng}. */
+  public long next(Rng rng) {
     if (log) {
       double value = StrictMath.exp(logLow + rng.nextDouble() * logWidth);
       return Math.max(min, Math.min(max, Math.round(value)));
