@@ -1,9 +1,11 @@
 package io.paramspace.runtime;
 
 /**
- * A Trial that draws every value from a seeded {@link Rng}, one draw sequence per trial: what
- * {@code XxxSpace.random(seed)} uses. Names are ignored; the order of questions (the generated
- * sampling order) decides which draw answers which parameter.
+ * A Trial that draws every value from a seeded {@link Rng}, one draw sequence per trial. Names are
+ * ignored; the order of questions (the generated sampling order) decides which draw answers which
+ * parameter. {@code XxxSpace.random(seed)} makes the same draws without a trial: its generated
+ * {@code random(Rng)} holds each field's draw in a constant, so {@code random(seed)} equals {@code
+ * sample(new RandomTrial(seed))}.
  *
  * <p>The formulas, with {@code u = rng.nextDouble()} uniform in {@code [0, 1)} and {@code
  * k = rng.nextLong(n)} uniform in {@code [0, n)} (both specified in {@link Rng}):
