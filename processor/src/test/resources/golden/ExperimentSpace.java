@@ -85,6 +85,8 @@ public final class ExperimentSpace {
 
   private static final int SAMPLER_FIELD = 21;
 
+  private static final int RNG = 22;
+
   private static final ConfigSpace SPACE = ConfigSpace.of(Experiment.class, "Experiment", new FieldSpace[] {
       new FieldSpace("optimizer", Optimizer.class, OptimizerSpace.space()),
       new FieldSpace("block", Block.class, PolymorphicSpace.weighted(new ConfigSpace[] {DenseSpace.space(), ConvSpace.space(), IdentitySpace.space()}, new double[] {1.0, 3.0, 1.0})),
@@ -131,7 +133,8 @@ public final class ExperimentSpace {
           FixedSpace.of(false))),
       new FieldSpace("inner", Outer.Inner.class, Outer_InnerSpace.space()),
       new FieldSpace("trial", String.class, CategoricalSpace.of(new Object[] {"a", "b"})),
-      new FieldSpace("sampler", int.class, IntSpace.uniform(0L, 3L))
+      new FieldSpace("sampler", int.class, IntSpace.uniform(0L, 3L)),
+      new FieldSpace("rng", boolean.class, CategoricalSpace.of(new Object[] {true, false}))
   }, new Access());
 
   private static final ConfigSampler SAMPLER = ConfigSampler.of(SPACE);
@@ -174,6 +177,8 @@ public final class ExperimentSpace {
 
   private static final IntDraw SAMPLER_FIELD_DRAW = SAMPLER.intDraw(SAMPLER_FIELD);
 
+  private static final ChoiceDraw RNG_DRAW = SAMPLER.choiceDraw(RNG);
+
   private ExperimentSpace() {
   }
 
@@ -189,46 +194,47 @@ public final class ExperimentSpace {
     return random(new Rng(seed));
   }
 
-  public static Experiment random(Rng rng) {
-    Optimizer optimizer = OptimizerSpace.random(rng);
-    Block block = randomBlock(rng);
-    Activation activation = (Activation) ACTIVATION_DRAW.pick(rng);
-    Activation headActivation = (Activation) HEAD_ACTIVATION_DRAW.pick(rng);
-    long steps = STEPS_DRAW.next(rng);
-    float ratio = (float) RATIO_DRAW.next(rng);
-    Integer batchSize = (Integer) BATCH_SIZE_DRAW.pick(rng);
-    double mixup = (Double) MIXUP_DRAW.pick(rng);
-    Long budget = (Long) BUDGET_DRAW.pick(rng);
-    Boolean shuffle = (Boolean) SHUFFLE_DRAW.pick(rng);
-    boolean augment = (Boolean) AUGMENT_DRAW.pick(rng);
+  public static Experiment random(Rng rng_) {
+    Optimizer optimizer = OptimizerSpace.random(rng_);
+    Block block = randomBlock(rng_);
+    Activation activation = (Activation) ACTIVATION_DRAW.pick(rng_);
+    Activation headActivation = (Activation) HEAD_ACTIVATION_DRAW.pick(rng_);
+    long steps = STEPS_DRAW.next(rng_);
+    float ratio = (float) RATIO_DRAW.next(rng_);
+    Integer batchSize = (Integer) BATCH_SIZE_DRAW.pick(rng_);
+    double mixup = (Double) MIXUP_DRAW.pick(rng_);
+    Long budget = (Long) BUDGET_DRAW.pick(rng_);
+    Boolean shuffle = (Boolean) SHUFFLE_DRAW.pick(rng_);
+    boolean augment = (Boolean) AUGMENT_DRAW.pick(rng_);
     Double nesterov = "sgd".equals(optimizer.name())
-            ? (Double) NESTEROV_DRAW.pick(rng)
+            ? (Double) NESTEROV_DRAW.pick(rng_)
             : null;
     Integer stride = block instanceof Conv
-            ? (int) STRIDE_DRAW.next(rng)
+            ? (int) STRIDE_DRAW.next(rng_)
             : null;
     Double labelSmoothing = (activation == Activation.GELU || augment)
-            ? LABEL_SMOOTHING_DRAW.next(rng)
+            ? LABEL_SMOOTHING_DRAW.next(rng_)
             : null;
     String schedule = (steps >= 1000L && steps <= 100000L) && shuffle
-            ? (String) SCHEDULE_DRAW.pick(rng)
+            ? (String) SCHEDULE_DRAW.pick(rng_)
             : null;
     Integer heads = activation != Activation.RELU && activation != Activation.SILU
-            ? (Integer) HEADS_DRAW.pick(rng)
+            ? (Integer) HEADS_DRAW.pick(rng_)
             : null;
     Head head = augment
-            ? HeadSpace.random(rng)
+            ? HeadSpace.random(rng_)
             : null;
     Boolean deepHead = head != null && head.layers() >= 2
-            ? (Boolean) DEEP_HEAD_DRAW.pick(rng)
+            ? (Boolean) DEEP_HEAD_DRAW.pick(rng_)
             : null;
     boolean accumulate = batchSize > 16
             ? true
             : false;
-    Outer.Inner inner = Outer_InnerSpace.random(rng);
-    String trial = (String) TRIAL_DRAW.pick(rng);
-    int sampler = (int) SAMPLER_FIELD_DRAW.next(rng);
-    return new Experiment(optimizer, block, activation, headActivation, steps, ratio, batchSize, mixup, budget, shuffle, augment, nesterov, stride, labelSmoothing, schedule, heads, head, deepHead, accumulate, inner, trial, sampler);
+    Outer.Inner inner = Outer_InnerSpace.random(rng_);
+    String trial = (String) TRIAL_DRAW.pick(rng_);
+    int sampler = (int) SAMPLER_FIELD_DRAW.next(rng_);
+    boolean rng = (Boolean) RNG_DRAW.pick(rng_);
+    return new Experiment(optimizer, block, activation, headActivation, steps, ratio, batchSize, mixup, budget, shuffle, augment, nesterov, stride, labelSmoothing, schedule, heads, head, deepHead, accumulate, inner, trial, sampler, rng);
   }
 
   public static Experiment random(long seed, Overrides overrides) {
@@ -282,7 +288,8 @@ public final class ExperimentSpace {
     Outer.Inner inner = Outer_InnerSpace.sample(trial_, sampler_.nested(INNER));
     String trial = sampler_.nextChoice(trial_, TRIAL);
     int sampler = sampler_.nextInt(trial_, SAMPLER_FIELD);
-    return new Experiment(optimizer, block, activation, headActivation, steps, ratio, batchSize, mixup, budget, shuffle, augment, nesterov, stride, labelSmoothing, schedule, heads, head, deepHead, accumulate, inner, trial, sampler);
+    boolean rng = sampler_.nextChoice(trial_, RNG);
+    return new Experiment(optimizer, block, activation, headActivation, steps, ratio, batchSize, mixup, budget, shuffle, augment, nesterov, stride, labelSmoothing, schedule, heads, head, deepHead, accumulate, inner, trial, sampler, rng);
   }
 
   private static Block sampleBlock(Trial trial_, ConfigSampler sampler_) {
@@ -295,11 +302,11 @@ public final class ExperimentSpace {
     };
   }
 
-  private static Block randomBlock(Rng rng) {
-    return switch (BLOCK_DRAW.next(rng)) {
-      case 0 -> DenseSpace.random(rng);
-      case 1 -> ConvSpace.random(rng);
-      default -> IdentitySpace.random(rng);
+  private static Block randomBlock(Rng rng_) {
+    return switch (BLOCK_DRAW.next(rng_)) {
+      case 0 -> DenseSpace.random(rng_);
+      case 1 -> ConvSpace.random(rng_);
+      default -> IdentitySpace.random(rng_);
     };
   }
 
@@ -525,6 +532,11 @@ public final class ExperimentSpace {
       return this;
     }
 
+    public Builder rng(boolean value) {
+      fix("rng", value);
+      return this;
+    }
+
     public final class BlockBranches {
       private BlockBranches() {
       }
@@ -571,12 +583,12 @@ public final class ExperimentSpace {
     @Override
     public Object[] components(Object object) {
       Experiment config = (Experiment) object;
-      return new Object[] {config.optimizer(), config.block(), config.activation(), config.headActivation(), config.steps(), config.ratio(), config.batchSize(), config.mixup(), config.budget(), config.shuffle(), config.augment(), config.nesterov(), config.stride(), config.labelSmoothing(), config.schedule(), config.heads(), config.head(), config.deepHead(), config.accumulate(), config.inner(), config.trial(), config.sampler()};
+      return new Object[] {config.optimizer(), config.block(), config.activation(), config.headActivation(), config.steps(), config.ratio(), config.batchSize(), config.mixup(), config.budget(), config.shuffle(), config.augment(), config.nesterov(), config.stride(), config.labelSmoothing(), config.schedule(), config.heads(), config.head(), config.deepHead(), config.accumulate(), config.inner(), config.trial(), config.sampler(), config.rng()};
     }
 
     @Override
     public Object create(Object[] components) {
-      return new Experiment((Optimizer) components[0], (Block) components[1], (Activation) components[2], (Activation) components[3], (long) components[4], (float) components[5], (Integer) components[6], (double) components[7], (Long) components[8], (Boolean) components[9], (boolean) components[10], (Double) components[11], (Integer) components[12], (Double) components[13], (String) components[14], (Integer) components[15], (Head) components[16], (Boolean) components[17], (boolean) components[18], (Outer.Inner) components[19], (String) components[20], (int) components[21]);
+      return new Experiment((Optimizer) components[0], (Block) components[1], (Activation) components[2], (Activation) components[3], (long) components[4], (float) components[5], (Integer) components[6], (double) components[7], (Long) components[8], (Boolean) components[9], (boolean) components[10], (Double) components[11], (Integer) components[12], (Double) components[13], (String) components[14], (Integer) components[15], (Head) components[16], (Boolean) components[17], (boolean) components[18], (Outer.Inner) components[19], (String) components[20], (int) components[21], (boolean) components[22]);
     }
   }
 }

@@ -7,7 +7,7 @@ import io.paramspace.SearchSpace;
 import io.paramspace.When;
 import io.paramspace.WhenAny;
 
-/** Every feature of the annotations in one space; fields named trial and sampler test name clashes. */
+/** Every feature of the annotations in one space; fields named trial, sampler and rng test name clashes. */
 @SearchSpace
 public record Experiment(
     Optimizer optimizer,
@@ -34,4 +34,5 @@ public record Experiment(
     @When(field = "batchSize", greaterThan = 16, then = "true", otherwise = "false") boolean accumulate,
     Outer.Inner inner,
     @Choice({"a", "b"}) String trial,
-    @IntRange(min = 0, max = 3) int sampler) {}
+    @IntRange(min = 0, max = 3) int sampler,
+    boolean rng) {}

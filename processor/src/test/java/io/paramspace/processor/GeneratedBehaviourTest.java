@@ -213,7 +213,8 @@ class GeneratedBehaviourTest {
         "├─ deepHead: Conditional (if head.layers >= 2)",
         "├─ accumulate: Conditional (if batchSize > 16)",
         "├─ inner: Inner",
-        "└─ sampler: Int([0, 3], uniform)").inOrder();
+        "├─ sampler: Int([0, 3], uniform)",
+        "└─ rng: Categorical").inOrder();
   }
 
   @Test
@@ -247,7 +248,8 @@ class GeneratedBehaviourTest {
         "Experiment.inner::Inner.scale",
         "Experiment.inner::Inner.warmup",
         "Experiment.trial",
-        "Experiment.sampler").inOrder();
+        "Experiment.sampler",
+        "Experiment.rng").inOrder();
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
