@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -427,38 +428,33 @@ final class SpaceWriter {
   // ---- sampling ------------------------------------------------------------------------------
 
   private MethodSpec sampleMethod() {
-    MethodSpec.Builder method = publicStatic("sample", record)
+    return withFieldsInOrder(publicStatic("sample", record)
         .addParameter(RuntimeTypes.TRIAL, trial)
-        .addParameter(RuntimeTypes.CONFIG_SAMPLER, sampler);
+        .addParameter(RuntimeTypes.CONFIG_SAMPLER, sampler), this::valueExpression);
+  }
+
+  /**
+   * One local per field in sampling order, from {@code value}, guarded by the field's condition,
+   * and the record built from them: the body of both {@code sample} and {@code random(Rng)}.
+   */
+  private MethodSpec withFieldsInOrder(MethodSpec.Builder method, Function<FieldModel, CodeBlock> value) {
     for (FieldModel field : conditions.order()) {
-      CodeBlock value = valueExpression(field);
+      CodeBlock active = value.apply(field);
       if (field.isConditional()) {
         CodeBlock otherwise = field.otherwise() == null ? CodeBlock.of("null") : literal(field, field.otherwise());
-        value = CodeBlock.of("$L\n$>$>? $L\n: $L$<$<",
-            conditionExpression(conditions.conditions().get(field.name())), value, otherwise);
+        active = CodeBlock.of("$L\n$>$>? $L\n: $L$<$<",
+            conditionExpression(conditions.conditions().get(field.name())), active, otherwise);
       }
-      method.addStatement("$T $N = $L", TypeName.get(field.type()), field.name(), value);
+      method.addStatement("$T $N = $L", TypeName.get(field.type()), field.name(), active);
     }
-    method.addStatement("return new $T($L)", record,
-        String.join(", ", config.fieldNames()));
-    return method.build();
+    return method.addStatement("return new $T($L)", record, String.join(", ", config.fieldNames())).build();
   }
 
   // random(Rng) draws what sample(new RandomTrial(rng)) draws, in the same order and with the same
   // draw objects, but from constants the JIT can see through: no trial, no sampler arrays.
 
   private MethodSpec randomMethod() {
-    MethodSpec.Builder method = publicStatic("random", record).addParameter(RuntimeTypes.RNG, rng);
-    for (FieldModel field : conditions.order()) {
-      CodeBlock value = drawExpression(field);
-      if (field.isConditional()) {
-        CodeBlock otherwise = field.otherwise() == null ? CodeBlock.of("null") : literal(field, field.otherwise());
-        value = CodeBlock.of("$L\n$>$>? $L\n: $L$<$<",
-            conditionExpression(conditions.conditions().get(field.name())), value, otherwise);
-      }
-      method.addStatement("$T $N = $L", TypeName.get(field.type()), field.name(), value);
-    }
-    return method.addStatement("return new $T($L)", record, String.join(", ", config.fieldNames())).build();
+    return withFieldsInOrder(publicStatic("random", record).addParameter(RuntimeTypes.RNG, rng), this::drawExpression);
   }
 
   private CodeBlock drawExpression(FieldModel field) {
@@ -473,7 +469,7 @@ final class SpaceWriter {
       return CodeBlock.of("$T.random($N)", spaceClassOf(field.typeElement()), rng);
     }
     if (space instanceof SpaceModel.Polymorphic) {
-      return CodeBlock.of("$N($N)", randomBranchMethodName(field), rng);
+      return CodeBlock.of("$N($N)", branchMethodName("random", field), rng);
     }
     String draw = draws.get(field.name());
     if (space instanceof SpaceModel.Range) {
@@ -486,13 +482,9 @@ final class SpaceWriter {
     return CodeBlock.of("($T) $N.pick($N)", TypeName.get(field.type()).box(), draw, rng);
   }
 
-  private static String randomBranchMethodName(FieldModel field) {
-    return "random" + Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
-  }
-
   private MethodSpec randomBranchMethod(FieldModel field) {
     List<String> branches = ((SpaceModel.Polymorphic) field.space()).branches();
-    MethodSpec.Builder method = MethodSpec.methodBuilder(randomBranchMethodName(field))
+    MethodSpec.Builder method = MethodSpec.methodBuilder(branchMethodName("random", field))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(TypeName.get(field.type()))
         .addParameter(RuntimeTypes.RNG, rng);
@@ -500,11 +492,11 @@ final class SpaceWriter {
       return method.addStatement("return $T.random($N)", spaceClassOf(branch(field, branches.get(0))), rng).build();
     }
     CodeBlock.Builder cases = CodeBlock.builder();
-    for (int i = 0; i < branches.size(); i++) {
-      cases.add(i < branches.size() - 1 ? "case $L -> $T.random($N);\n" : "default -> $T.random($N);\n",
-          i < branches.size() - 1 ? new Object[] {i, spaceClassOf(branch(field, branches.get(i))), rng}
-              : new Object[] {spaceClassOf(branch(field, branches.get(i))), rng});
+    int last = branches.size() - 1;
+    for (int i = 0; i < last; i++) {
+      cases.add("case $L -> $T.random($N);\n", i, spaceClassOf(branch(field, branches.get(i))), rng);
     }
+    cases.add("default -> $T.random($N);\n", spaceClassOf(branch(field, branches.get(last))), rng); // the draw is < n
     return method.addCode("return switch ($N.next($N)) {\n$>$L$<};\n", draws.get(field.name()), rng, cases.build())
         .build();
   }
@@ -524,12 +516,13 @@ final class SpaceWriter {
           : CodeBlock.of("$N.nextChoice($N, $N)", sampler, trial, index);
       case CONFIG -> CodeBlock.of("$T.sample($N, $N.nested($N))", spaceClassOf(field.typeElement()), trial, sampler,
           index);
-      case POLYMORPHIC -> CodeBlock.of("$N($N, $N)", branchMethodName(field), trial, sampler);
+      case POLYMORPHIC -> CodeBlock.of("$N($N, $N)", branchMethodName("sample", field), trial, sampler);
     };
   }
 
-  private static String branchMethodName(FieldModel field) {
-    return "sample" + Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+  /** {@code sampleBlock}, {@code randomBlock}: the private method that picks a polymorphic field's branch. */
+  private static String branchMethodName(String verb, FieldModel field) {
+    return verb + Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
   }
 
   private MethodSpec branchMethod(FieldModel field) {
@@ -541,7 +534,7 @@ final class SpaceWriter {
     }
     cases.add("default -> throw new $T($S + branch);\n", IllegalStateException.class,
         "no branch of " + field.name() + " is called ");
-    return MethodSpec.methodBuilder(branchMethodName(field))
+    return MethodSpec.methodBuilder(branchMethodName("sample", field))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(TypeName.get(field.type()))
         .addParameter(RuntimeTypes.TRIAL, trial)
