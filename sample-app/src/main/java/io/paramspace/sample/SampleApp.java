@@ -38,7 +38,7 @@ public final class SampleApp {
     System.out.println();
 
     System.out.println("== Round 1: broad search, 200 random configs ==");
-    System.out.println("space hash " + TrainingConfigSpace.spaceHash());
+    System.out.println("space hash " + TrainingConfigSpace.space().hash());
     TrainingConfig broadBest = best(LongStream.range(0, 200).mapToObj(TrainingConfigSpace::random));
     System.out.printf("best score %.4f: %s%n%n", score(broadBest), broadBest);
 
@@ -46,16 +46,16 @@ public final class SampleApp {
     try {
       overrides = args.length > 0 ? Overrides.fromFile(Path.of(args[0])) : bundledOverrides();
       System.out.println("== Round 2: narrowed by " + overrides.source() + " ==");
-      System.out.print(TrainingConfigSpace.tree(overrides));
-      System.out.println("space hash " + TrainingConfigSpace.spaceHash(overrides));
-      System.out.println("parameters still searched: " + TrainingConfigSpace.parameterNames(overrides).size()
+      System.out.print(TrainingConfigSpace.space().narrow(overrides).tree());
+      System.out.println("space hash " + TrainingConfigSpace.space().narrow(overrides).hash());
+      System.out.println("parameters still searched: " + TrainingConfigSpace.space().narrow(overrides).parameterNames().size()
           + " of " + TrainingConfigSpace.parameterNames().size());
       TrainingConfig narrowBest =
-          best(LongStream.range(0, 200).mapToObj(seed -> TrainingConfigSpace.random(seed, overrides)));
+          best(LongStream.range(0, 200).mapToObj(seed -> TrainingConfigSpace.space().narrow(overrides).random(seed)));
       System.out.printf("best score %.4f: %s%n", score(narrowBest), narrowBest);
       System.out.println();
       System.out.println("As JSON, ready to save with the run:");
-      System.out.print(TrainingConfigSpace.toJson(narrowBest));
+      System.out.print(TrainingConfigSpace.space().toJson(narrowBest));
     } catch (InvalidInputException e) {
       System.err.println(e.getMessage());
       System.exit(2);
