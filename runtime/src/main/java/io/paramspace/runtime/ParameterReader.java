@@ -36,14 +36,23 @@ final class ParameterReader implements Trial {
         reader.problem(name, "is a parameter of a branch that is not active for the other values given;"
             + " leave it out");
       } else {
-        reader.problem(name, "is not a parameter of " + space.typeName() + "."
-            + Suggestions.didYouMean(name, List.copyOf(known.keySet())));
+        reader.problem(name, "is not a parameter of " + space.typeName() + "." + suggestion(name, known.keySet()));
       }
     }
     if (!reader.problems.isEmpty()) {
       throw new InvalidConfigException(space.typeName(), reader.problems);
     }
     return config;
+  }
+
+  /** The full name that ends with {@code name} ("optimizer" for "TuningConfig.optimizer"), else the closest. */
+  private static String suggestion(String name, Set<String> known) {
+    for (String candidate : known) {
+      if (candidate.endsWith("." + name) || candidate.endsWith("::" + name)) {
+        return " Did you mean \"" + candidate + "\"?";
+      }
+    }
+    return Suggestions.didYouMean(name, List.copyOf(known));
   }
 
   private void problem(String name, String message) {
