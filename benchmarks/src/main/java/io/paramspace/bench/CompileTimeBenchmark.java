@@ -403,7 +403,7 @@ public final class CompileTimeBenchmark {
     Double paramspace = overhead(millis, Mode.WITH);
     if (paramspace != null && immutables != null && immutables > 0) {
       summary.append(String.format(Locale.ROOT,
-          "Paramspace overhead / Immutables overhead = %.2f (%+.0f / %+.0f ms; target <= 1.0, %s)",
+          "Paramspace overhead / Immutables overhead = %.3f (%+.0f / %+.0f ms; target <= 1.0, %s)",
           paramspace / immutables, paramspace, immutables, paramspace / immutables <= 1.0 ? "met" : "not met"));
     } else {
       summary.append("Paramspace / Immutables overhead not measured (run WITH and IMMUTABLES)");
