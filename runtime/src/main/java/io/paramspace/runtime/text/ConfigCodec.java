@@ -8,6 +8,7 @@ import io.paramspace.runtime.FixedSpace;
 import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.InputNode;
 import io.paramspace.runtime.InputProblem;
+import io.paramspace.runtime.InvalidInputException;
 import io.paramspace.runtime.InvalidConfigException;
 import io.paramspace.runtime.PolymorphicSpace;
 import io.paramspace.runtime.Space;
