@@ -84,8 +84,11 @@ final class ConditionRules {
     ConfigModel scope = config;
     for (int i = 0; i < segments.length; i++) {
       FieldModel next = scope == null ? null : scope.field(segments[i]);
+      if (next == null && scope != null && scope.failed(segments[i])) {
+        return null; // a component whose type has no space: reported on it, once
+      }
       if (next == null) {
-        String hint = suggestion(segments[i], scope == null ? List.of() : scope.fieldNames());
+        String hint = suggestion(segments[i], scope == null ? List.of() : scope.componentNames());
         problems.add(Diagnostic.of(Message.UNKNOWN_WHEN_FIELD, test.fieldPosition(), test.path(), field.name(),
             scope == null ? "?" : scope.simpleName(), hint));
         return null;
@@ -120,7 +123,16 @@ final class ConditionRules {
     boolean ok = true;
     for (String literal : test.literals()) {
       Object value = LiteralParser.parse(target.kind(), literal, names(target));
-      if (value == null || !canTake(target, value)) {
+      if (target.spaceFailed()) {
+        // its space is reported broken: only what its type says is known
+        if (value == null) {
+          problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.testPosition(), test.path(), field.name(),
+              test.path(), "\"" + literal + "\"", LiteralParser.expected(target.kind(), typeName(target), names(target))));
+          ok = false;
+        } else {
+          operands.add(value);
+        }
+      } else if (value == null || !canTake(target, value)) {
         problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.testPosition(), test.path(), field.name(),
             test.path(), "\"" + literal + "\"", possibleValues(target)));
         ok = false;
@@ -129,6 +141,10 @@ final class ConditionRules {
       }
     }
     return ok ? new ResolvedTest(test, path, operands) : null;
+  }
+
+  private static String typeName(FieldModel field) {
+    return field.typeElement() == null ? field.kind().description() : field.typeElement().getSimpleName().toString();
   }
 
   private static List<String> names(FieldModel field) {

@@ -48,6 +48,7 @@ final class ModelParser {
     List<Diagnostic> problems = new ArrayList<>();
     List<String> unresolved = new ArrayList<>();
     List<FieldModel> fields = new ArrayList<>();
+    List<String> componentNames = new ArrayList<>();
     AnnotationMirror searchSpace = annotation(record, SEARCH_SPACE);
     if (!record.getTypeParameters().isEmpty()) {
       problems.add(Diagnostic.of(Message.GENERIC_RECORD, Position.of(record, searchSpace), record.getSimpleName()));
@@ -60,6 +61,7 @@ final class ModelParser {
       }
     }
     for (RecordComponentElement component : record.getRecordComponents()) {
+      componentNames.add(component.getSimpleName().toString());
       if (component.asType().getKind() == TypeKind.ERROR) {
         unresolved.add(component.getSimpleName() + ": " + component.asType());
         continue;
@@ -69,7 +71,7 @@ final class ModelParser {
         fields.add(field);
       }
     }
-    return new Result(new ConfigModel(record, record.getSimpleName().toString(), fields), problems, unresolved);
+    return new Result(new ConfigModel(record, record.getSimpleName().toString(), fields, componentNames), problems, unresolved);
   }
 
   static boolean isSearchSpace(Element element) {

@@ -370,6 +370,86 @@ class ConditionErrorsTest {
         "lessThan = 2");
   }
 
+  // ---- a field whose own space failed: one mistake, one error -----------------------------------
+
+  /** The @Choice of booster is wrong; DART is a constant of Booster, so the @When on it is fine. */
+  @Test
+  void conditionOnAFieldWhoseChoiceFailedStaysQuiet() {
+    JavaFileObject booster = source("test.Booster", """
+        package test;
+
+        public enum Booster { GBTREE, DART }
+        """);
+    JavaFileObject source = config("Experiment", """
+        @Choice({"GBTREE", "DARTS"}) Booster booster,
+        @IntRange(min = 16, max = 2) int maxDepth,
+        @When(field = "booster", equalsTo = "DART")
+        @FloatRange(min = 0, max = 0.5) Double dropRate,
+        @When(field = "maxDepth", equalsTo = "4")
+        @FloatRange(min = 0, max = 1) Double gamma,
+        @When(field = "booster",
+            equalsTo = "GBLINEAR")
+        @IntRange(min = 1, max = 4) Integer lanes
+        """);
+
+    Compilation compilation = withProcessor(booster, source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertError(compilation, source, "BadChoiceLiteral",
+        "@Choice on 'booster': \"DARTS\" is not a constant of Booster (GBTREE, DART)", "\"DARTS\"");
+    assertError(compilation, source, "InvertedRange", "@IntRange on 'maxDepth' has min 16 greater than max 2",
+        "min = 16");
+    // what is known of booster (its type) still rules out a literal that is no constant at all
+    assertError(compilation, source, "ImpossibleWhenValue",
+        "@When(field = \"booster\") on 'lanes': booster can never be \"GBLINEAR\";"
+            + " it can be a constant of Booster (GBTREE, DART)",
+        "equalsTo = \"GBLINEAR\"");
+  }
+
+  /** tree is a field, reported once for its type; conditions through it stay quiet, and a typo finds it. */
+  @Test
+  void conditionThroughAFieldWhoseTypeFailedStaysQuiet() {
+    JavaFileObject parts = source("test.Tree", """
+        package test;
+
+        import io.paramspace.*;
+
+        record Tree(@IntRange(min = 2, max = 16) int maxDepth) {}
+
+        @SearchSpace
+        record Model(
+            java.util.List<String> layers,
+            @IntRange(min = 1, max = 4) int depth) {}
+        """);
+    JavaFileObject source = config("Experiment", """
+        Tree tree,
+        Model model,
+        @When(field = "tree.maxDepth", atLeast = 4)
+        @FloatRange(min = 0, max = 1) Double gamma,
+        @When(field = "model.layers", equalsTo = "dense")
+        @FloatRange(min = 0, max = 1) Double alpha,
+        @When(field = "tree", equalsTo = "x")
+        @FloatRange(min = 0, max = 1) Double beta,
+        @When(
+            field = "tre.maxDepth",
+            atLeast = 4)
+        @FloatRange(min = 0, max = 1) Double delta
+        """);
+
+    Compilation compilation = withProcessor(parts, source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertError(compilation, source, "NestedNotSearchSpace",
+        "'tree' has type Tree, a record without @SearchSpace; annotate test.Tree with @SearchSpace", "Tree tree");
+    assertError(compilation, parts, "UnsupportedType", "'layers' has type java.util.List<java.lang.String>",
+        "layers");
+    assertError(compilation, source, "UnknownWhenField",
+        "@When(field = \"tre.maxDepth\") on 'delta' refers to no field of Experiment. Did you mean \"tree\"?",
+        "field = \"tre.maxDepth\"");
+  }
+
   // ---- then and otherwise ----------------------------------------------------------------------
 
   @Test
