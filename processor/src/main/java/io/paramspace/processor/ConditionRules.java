@@ -164,7 +164,7 @@ final class ConditionRules {
       return false;
     }
     if (field.space() instanceof SpaceModel.Range range) {
-      return RangeRules.contains(range, ((Number) value).doubleValue());
+      return RangeRules.contains(range, (Number) value);
     }
     return field.choices().contains(value);
   }

@@ -257,10 +257,12 @@ final class ModelParser {
       return null; // reported with the then value: the fixed value wins
     }
     if (range != null) {
-      boolean integral = range == intRange;
-      SpaceModel.Range model = new SpaceModel.Range(integral,
-          number(value(range, "min")), number(value(range, "max")), (Boolean) value(range, "log"),
-          number(value(range, "step")));
+      boolean log = (Boolean) value(range, "log");
+      SpaceModel.Range model = range == intRange
+          ? SpaceModel.Range.whole(whole(value(range, "min")), whole(value(range, "max")), log,
+              whole(value(range, "step")))
+          : SpaceModel.Range.real(number(value(range, "min")), number(value(range, "max")), log,
+              number(value(range, "step")));
       List<Diagnostic> found = RangeRules.check(name, info.kind, model, new RangeRules.Positions(
           Position.of(component, range, "min"), Position.of(component, range, "max"),
           Position.of(component, range, "log"), Position.of(component, range, "step")));
@@ -486,6 +488,11 @@ final class ModelParser {
 
   private static double number(Object value) {
     return ((Number) value).doubleValue();
+  }
+
+  /** An {@code @IntRange} attribute, exactly. */
+  private static long whole(Object value) {
+    return ((Number) value).longValue();
   }
 
   @SuppressWarnings("unchecked")
