@@ -37,7 +37,7 @@ enum Message {
       "EmptyRange", "@%s on '%s' has min = max = %s, a single value; fix it with @Choice(\"%s\") instead"),
   RANGE_TOO_WIDE(
       "RangeTooWide", "@%s on '%s' is [%s, %s], whose width max - min overflows a double; narrow it"),
-  LOG_NOT_POSITIVE("LogNotPositive", "@%s(log = true) on '%s' needs min > 0, got min %s"),
+  LOG_NOT_POSITIVE("LogNotPositive", "@%s(log = true) on '%s' needs min > 0, got min %s; %s"),
   LOG_WITH_STEP("LogWithStep", "@%s on '%s' sets both log = true and step %s; keep one"),
   STEP_MISMATCH("StepMismatch", "@%s on '%s' has step %s, which does not fit the range [%s, %s]; %s"),
   INT_RANGE_OVERFLOW(

@@ -1,5 +1,6 @@
 package io.paramspace.processor;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,15 @@ final class RangeRules {
     }
     if (range.log()) {
       if (range.min() <= 0) {
-        problems.add(Diagnostic.of(Message.LOG_NOT_POSITIVE, at.log(), annotation, field, min));
+        String fix;
+        if (range.max() <= 0) {
+          fix = "its values are not positive (max = " + max + "), so drop log = true";
+        } else {
+          String positive = range.max() > 1e-5 ? "1e-5"
+              : new BigDecimal(Double.toString(range.max())).movePointLeft(3).toString();
+          fix = "write a positive min, e.g. min = " + positive + ", or drop log = true";
+        }
+        problems.add(Diagnostic.of(Message.LOG_NOT_POSITIVE, at.log(), annotation, field, min, fix));
       }
       if (range.step() != 0) {
         problems.add(
@@ -95,7 +104,10 @@ final class RangeRules {
     }
     if (range.log()) {
       if (range.intMin() <= 0) {
-        problems.add(Diagnostic.of(Message.LOG_NOT_POSITIVE, at.log(), annotation, field, min));
+        String fix = range.intMax() <= 0 ? "its values are not positive (max = " + max + "), so drop log = true"
+            : range.intMax() == 1 ? "a log range of whole numbers needs 0 < min < max = 1, so drop log = true"
+            : "write a positive min, e.g. min = 1, or drop log = true";
+        problems.add(Diagnostic.of(Message.LOG_NOT_POSITIVE, at.log(), annotation, field, min, fix));
       }
       if (range.intStep() != 1) {
         problems.add(Diagnostic.of(Message.LOG_WITH_STEP, at.step(), annotation, field, range.intStep()));

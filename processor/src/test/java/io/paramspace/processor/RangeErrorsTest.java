@@ -98,17 +98,39 @@ class RangeErrorsTest {
             max = 0.1)
         double learningRate,
         @IntRange(min = -8, max = 8, log = true)
-        long offset
+        long offset,
+        @FloatRange(min = 0, max = 1e-6,
+            log = true) double tiny,
+        @FloatRange(min = -1, max = 0,
+            log = true) double negative,
+        @IntRange(min = 0, max = 1,
+            log = true) int bit
         """);
 
     Compilation compilation = withProcessor(source);
 
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorCount(5);
     assertError(compilation, source, "LogNotPositive",
-        "@FloatRange(log = true) on 'learningRate' needs min > 0, got min 0", "log = true,");
-    assertError(compilation, source, "LogNotPositive", "@IntRange(log = true) on 'offset' needs min > 0, got min -8",
+        "@FloatRange(log = true) on 'learningRate' needs min > 0, got min 0;"
+            + " write a positive min, e.g. min = 1e-5, or drop log = true",
+        "log = true,");
+    assertError(compilation, source, "LogNotPositive",
+        "@IntRange(log = true) on 'offset' needs min > 0, got min -8;"
+            + " write a positive min, e.g. min = 1, or drop log = true",
         "max = 8, log = true");
+    assertError(compilation, source, "LogNotPositive",
+        "@FloatRange(log = true) on 'tiny' needs min > 0, got min 0;"
+            + " write a positive min, e.g. min = 1.0E-9, or drop log = true",
+        "log = true) double tiny");
+    assertError(compilation, source, "LogNotPositive",
+        "@FloatRange(log = true) on 'negative' needs min > 0, got min -1;"
+            + " its values are not positive (max = 0), so drop log = true",
+        "log = true) double negative");
+    assertError(compilation, source, "LogNotPositive",
+        "@IntRange(log = true) on 'bit' needs min > 0, got min 0;"
+            + " a log range of whole numbers needs 0 < min < max = 1, so drop log = true",
+        "log = true) int bit");
   }
 
   @Test
