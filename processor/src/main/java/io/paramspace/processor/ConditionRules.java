@@ -121,19 +121,20 @@ final class ConditionRules {
     }
     List<Object> operands = new ArrayList<>();
     boolean ok = true;
-    for (String literal : test.literals()) {
+    for (int i = 0; i < test.literals().size(); i++) {
+      String literal = test.literals().get(i);
       Object value = LiteralParser.parse(target.kind(), literal, names(target));
       if (target.spaceFailed()) {
         // its space is reported broken: only what its type says is known
         if (value == null) {
-          problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.testPosition(), test.path(), field.name(),
+          problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.literalPosition(i), test.path(), field.name(),
               test.path(), "\"" + literal + "\"", LiteralParser.expected(target.kind(), typeName(target), names(target))));
           ok = false;
         } else {
           operands.add(value);
         }
       } else if (value == null || !canTake(target, value)) {
-        problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.testPosition(), test.path(), field.name(),
+        problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.literalPosition(i), test.path(), field.name(),
             test.path(), "\"" + literal + "\"", possibleValues(target)));
         ok = false;
       } else {

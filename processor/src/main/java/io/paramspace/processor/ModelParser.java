@@ -272,10 +272,13 @@ final class ModelParser {
     if (choice != null || !info.implicitChoices().isEmpty()) {
       List<String> literals = choice == null ? List.of() : strings(value(choice, "value"));
       List<Double> weights = choice == null ? List.of() : doubles(value(choice, "weights"));
+      ChoiceRules.Positions positions = choice == null ? ChoiceRules.Positions.all(at)
+          : new ChoiceRules.Positions(
+              Position.of(component, choice, "value"), Position.ofEach(component, choice, "value", literals.size()),
+              Position.of(component, choice, "weights"),
+              Position.ofEach(component, choice, "weights", weights.size()));
       ChoiceRules.Result result = ChoiceRules.resolve(name, info.kind, info.typeName, info.implicitChoices(),
-          literals, weights,
-          choice == null ? at : Position.of(component, choice, "value"),
-          choice == null ? at : Position.of(component, choice, "weights"));
+          literals, weights, positions);
       problems.addAll(result.problems());
       return result.space();
     }
@@ -431,15 +434,17 @@ final class ModelParser {
     Position fieldAt = Position.of(component, when, "field");
     if (equality) {
       boolean eq = !equalsTo.isEmpty();
+      List<String> literals = eq ? equalsTo : notEqualsTo;
       return new ConditionModel.Test(path, eq ? ConditionModel.Operator.EQUALS : ConditionModel.Operator.NOT_EQUALS,
-          eq ? equalsTo : notEqualsTo, null, false, null, false, whole, fieldAt, testAt);
+          literals, null, false, null, false, whole, fieldAt, testAt,
+          Position.ofEach(component, when, set.get(0), literals.size()));
     }
     Double lower = !Double.isNaN(greaterThan) ? Double.valueOf(greaterThan)
         : !Double.isNaN(atLeast) ? Double.valueOf(atLeast) : null;
     Double upper = !Double.isNaN(lessThan) ? Double.valueOf(lessThan)
         : !Double.isNaN(atMost) ? Double.valueOf(atMost) : null;
     return new ConditionModel.Test(path, ConditionModel.Operator.ORDERING, List.of(),
-        lower, Double.isNaN(greaterThan), upper, Double.isNaN(lessThan), whole, fieldAt, testAt);
+        lower, Double.isNaN(greaterThan), upper, Double.isNaN(lessThan), whole, fieldAt, testAt, List.of());
   }
 
   private static AnnotationMirror firstWhen(List<AnnotationMirror> whens, List<AnnotationMirror> anyOf) {

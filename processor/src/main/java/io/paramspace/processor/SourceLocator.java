@@ -162,8 +162,15 @@ final class SourceLocator {
     for (var entry : mirror.getElementValues().entrySet()) {
       ExpressionTree argument = argument(tree, entry.getKey().getSimpleName());
       if (mirror.equals(target)) {
-        if (entry.getValue().equals(value) && argument != null) {
+        if (argument == null) {
+          continue;
+        }
+        if (entry.getValue().equals(value)) {
           return argument;
+        }
+        Tree element = arrayElement(entry.getValue(), argument, value);
+        if (element != null) {
+          return element;
         }
       } else {
         Tree found = searchValue(entry.getValue(), argument, target, value);
@@ -189,6 +196,25 @@ final class SourceLocator {
         if (found != null) {
           return found;
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The tree of {@code value} when it is an element of the array {@code annotationValue}, written
+   * as {@code written}: the i-th initializer of {@code {a, b, c}}, or a lone value written without
+   * braces; {@code null} when it is not an element.
+   */
+  private static Tree arrayElement(AnnotationValue annotationValue, ExpressionTree written, AnnotationValue value) {
+    if (value == null || !(annotationValue.getValue() instanceof List<?> values)) {
+      return null;
+    }
+    List<? extends ExpressionTree> elements =
+        written instanceof NewArrayTree array ? array.getInitializers() : List.of(written);
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == value) {
+        return i < elements.size() ? elements.get(i) : written;
       }
     }
     return null;
