@@ -117,7 +117,7 @@ final class ConditionRules {
             ordering, test.path(), describeKind(target)));
         return null;
       }
-      return new ResolvedTest(test, path, List.of());
+      return withOutcome(field, new ResolvedTest(test, path, List.of()), problems);
     }
     List<Object> operands = new ArrayList<>();
     boolean ok = true;
@@ -141,7 +141,13 @@ final class ConditionRules {
         operands.add(value);
       }
     }
-    return ok ? new ResolvedTest(test, path, operands) : null;
+    return ok ? withOutcome(field, new ResolvedTest(test, path, operands), problems) : null;
+  }
+
+  /** {@code resolved}, after reporting it if it never (or always) holds. */
+  private static ResolvedTest withOutcome(FieldModel field, ResolvedTest resolved, List<Diagnostic> problems) {
+    TestOutcomes.check(field, resolved, problems);
+    return resolved;
   }
 
   private static String typeName(FieldModel field) {

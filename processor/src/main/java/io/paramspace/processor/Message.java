@@ -1,8 +1,8 @@
 package io.paramspace.processor;
 
 /**
- * Every compile error the processor reports, with a stable tag. Messages say what is wrong, with
- * the offending name or value, and how to fix it.
+ * Every compile error (and the few warnings) the processor reports, with a stable tag. Messages
+ * say what is wrong, with the offending name or value, and how to fix it.
  */
 enum Message {
   NOT_A_RECORD("NotARecord", "@SearchSpace is on %s, which is not a record; declare it as a record"),
@@ -60,6 +60,14 @@ enum Message {
   WHEN_MIXED_TESTS("WhenMixedTests", "@When(field = \"%s\") on '%s' sets %s together; %s"),
   IMPOSSIBLE_WHEN_VALUE(
       "ImpossibleWhenValue", "@When(field = \"%s\") on '%s': %s can never be %s; it can be %s"),
+  CONDITION_NEVER_HOLDS(
+      "ConditionNeverHolds",
+      "@When(field = \"%s\") on '%s': %s is %s, so %s never holds; test a value %s can take, or remove the test"),
+  /** A warning: the generated space is still written. */
+  CONDITION_ALWAYS_HOLDS(
+      "ConditionAlwaysHolds",
+      "@When(field = \"%s\") on '%s': %s is %s, so %s always holds; remove the test, or change it to one %s can fail",
+      true),
   ORDERING_ON_NON_NUMERIC(
       "OrderingOnNonNumeric",
       "@When(field = \"%s\") on '%s' uses %s, but '%s' is %s, not a number; use equalsTo or notEqualsTo"),
@@ -80,14 +88,25 @@ enum Message {
 
   private final String tag;
   private final String template;
+  private final boolean warning;
 
   Message(String tag, String template) {
+    this(tag, template, false);
+  }
+
+  Message(String tag, String template, boolean warning) {
     this.tag = tag;
     this.template = template;
+    this.warning = warning;
   }
 
   String tag() {
     return tag;
+  }
+
+  /** {@code true} for a warning, which does not stop the config's space from being generated. */
+  boolean isWarning() {
+    return warning;
   }
 
   /** The full text: the tag, then the message with {@code args} filled in. */

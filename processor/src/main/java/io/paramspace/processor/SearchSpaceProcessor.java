@@ -109,7 +109,7 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
     }
     problems.values().forEach(list -> list.forEach(this::report));
     for (TypeElement record : problems.keySet()) {
-      if (problems.get(record).isEmpty() && !nestsFailingConfig(record, problems, new LinkedHashSet<>())) {
+      if (!hasErrors(problems.get(record)) && !nestsFailingConfig(record, problems, new LinkedHashSet<>())) {
         write(record, checked.get(record));
       }
     }
@@ -128,12 +128,17 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
       for (String nested : NestingRules.contained(field)) {
         TypeElement element = processingEnv.getElementUtils().getTypeElement(nested);
         List<Diagnostic> found = problems.get(element);
-        if ((found != null && !found.isEmpty()) || (element != null && nestsFailingConfig(element, problems, seen))) {
+        if (hasErrors(found) || (element != null && nestsFailingConfig(element, problems, seen))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Warnings alone do not stop a config from being generated. */
+  private static boolean hasErrors(List<Diagnostic> found) {
+    return found != null && found.stream().anyMatch(Diagnostic::isError);
   }
 
   private void write(TypeElement record, ConditionRules.Result conditions) {

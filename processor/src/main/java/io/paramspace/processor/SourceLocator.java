@@ -31,7 +31,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Puts an error on the annotation value of a record component that caused it. javac 17's
+ * Puts an error (or warning) on the annotation value of a record component that caused it. javac 17's
  * {@code Messager} finds no tree for a record component (an error printed on one has no file and
  * no line), and the trees javac keeps for the record no longer carry the component's annotations.
  * So the file is parsed again, only when an error is reported, and the error is printed at the
@@ -60,11 +60,12 @@ final class SourceLocator {
   }
 
   /**
-   * Prints {@code text} as an error on {@code value} of {@code annotation} on {@code component}
-   * (or on the annotation, or the component, when {@code null}); {@code false} when the component
-   * has no source to point at.
+   * Prints {@code text} as a diagnostic of {@code kind} on {@code value} of {@code annotation} on
+   * {@code component} (or on the annotation, or the component, when {@code null}); {@code false}
+   * when the component has no source to point at.
    */
-  boolean printError(String text, RecordComponentElement component, AnnotationMirror annotation, AnnotationValue value) {
+  boolean print(Kind kind, String text, RecordComponentElement component, AnnotationMirror annotation,
+      AnnotationValue value) {
     TreePath record = trees.getPath(component.getEnclosingElement());
     if (record == null) {
       return false;
@@ -77,7 +78,7 @@ final class SourceLocator {
       return false;
     }
     Tree found = annotation == null ? null : written(component, variable, annotation, value);
-    trees.printMessage(Kind.ERROR, text, found != null ? found : variable, root);
+    trees.printMessage(kind, text, found != null ? found : variable, root);
     return true;
   }
 

@@ -60,6 +60,15 @@ final class Compile {
   }
 
   /**
+   * Asserts a warning whose message has {@code [Paramspace.tag]} and then {@code phrase}, in
+   * {@code source} on the one line containing {@code line}.
+   */
+  static void assertWarning(Compilation compilation, JavaFileObject source, String tag, String phrase, String line) {
+    String pattern = "(?s)" + Pattern.quote("[Paramspace." + tag + "]") + ".*" + Pattern.quote(phrase);
+    assertThat(compilation).hadWarningContainingMatch(pattern).inFile(source).onLineContaining(line);
+  }
+
+  /**
    * Asserts an error whose message has {@code [Paramspace.tag]} and then {@code phrase}, in
    * {@code source} on the one line containing {@code line}.
    */
