@@ -5,7 +5,11 @@ package io.paramspace.processor;
  * say what is wrong, with the offending name or value, and how to fix it.
  */
 enum Message {
-  NOT_A_RECORD("NotARecord", "@SearchSpace is on %s, which is not a record; declare it as a record"),
+  NOT_A_RECORD("NotARecord", "@SearchSpace is on %s, which is not a record; declare it as a record%s"),
+  MISPLACED_ANNOTATION(
+      "MisplacedAnnotation",
+      "@%s is on field '%s' of %s, which is not a record component, so nothing reads it;"
+          + " put it on a component of a @SearchSpace record"),
   GENERIC_RECORD(
       "GenericRecord", "@SearchSpace record %s has type parameters; a search space needs concrete types, remove them"),
   NOT_ACCESSIBLE(

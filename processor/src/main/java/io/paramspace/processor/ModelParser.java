@@ -34,6 +34,14 @@ final class ModelParser {
   private static final String WHEN_ANY = ANNOTATIONS + ".WhenAny";
   /** Every Paramspace annotation: the processor claims them all. */
   static final Set<String> ALL = Set.of(SEARCH_SPACE, FLOAT_RANGE, INT_RANGE, CHOICE, WHEN, WHEN_ALL, WHEN_ANY);
+  /** The annotations of a component, which javac also accepts on fields. */
+  static final List<String> COMPONENT_ANNOTATIONS = List.of(FLOAT_RANGE, INT_RANGE, CHOICE, WHEN, WHEN_ALL, WHEN_ANY);
+
+  /** The name an annotation is written with: {@code When} for the container javac makes of repeated ones. */
+  static String writtenName(AnnotationMirror mirror) {
+    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+    return type.getQualifiedName().contentEquals(WHEN_ALL) ? "When" : type.getSimpleName().toString();
+  }
 
   private final Types types;
 
