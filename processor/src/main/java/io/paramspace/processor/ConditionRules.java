@@ -127,8 +127,9 @@ final class ConditionRules {
       if (target.spaceFailed()) {
         // its space is reported broken: only what its type says is known
         if (value == null) {
+          String expected = LiteralParser.expected(target.kind(), typeName(target), names(target));
           problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.literalPosition(i), test.path(), field.name(),
-              test.path(), "\"" + literal + "\"", LiteralParser.expected(target.kind(), typeName(target), names(target))));
+              test.path(), "\"" + literal + "\"", expected));
           ok = false;
         } else {
           operands.add(value);

@@ -58,8 +58,10 @@ public final class GeneratedClaimer extends AbstractProcessor {
         continue;
       }
       for (var entry : mirror.getElementValues().entrySet()) {
-        if (entry.getKey().getSimpleName().contentEquals("value") && entry.getValue().getValue() instanceof List<?> values) {
-          return values.stream().anyMatch(v -> ((AnnotationValue) v).getValue().equals(SearchSpaceProcessor.class.getName()));
+        if (entry.getKey().getSimpleName().contentEquals("value")
+            && entry.getValue().getValue() instanceof List<?> values) {
+          return values.stream()
+              .anyMatch(v -> ((AnnotationValue) v).getValue().equals(SearchSpaceProcessor.class.getName()));
         }
       }
     }

@@ -35,9 +35,10 @@ final class ModelParser {
   /** Every Paramspace annotation: the processor claims them all. */
   static final Set<String> ALL = Set.of(SEARCH_SPACE, FLOAT_RANGE, INT_RANGE, CHOICE, WHEN, WHEN_ALL, WHEN_ANY);
   /** The annotations of a component, which javac also accepts on fields. */
-  static final List<String> COMPONENT_ANNOTATIONS = List.of(FLOAT_RANGE, INT_RANGE, CHOICE, WHEN, WHEN_ALL, WHEN_ANY);
+  static final List<String> COMPONENT_ANNOTATIONS =
+      List.of(FLOAT_RANGE, INT_RANGE, CHOICE, WHEN, WHEN_ALL, WHEN_ANY);
 
-  /** The name an annotation is written with: {@code When} for the container javac makes of repeated ones. */
+  /** The name an annotation is written with; {@code When} for the container javac makes of repeated ones. */
   static String writtenName(AnnotationMirror mirror) {
     TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
     return type.getQualifiedName().contentEquals(WHEN_ALL) ? "When" : type.getSimpleName().toString();
@@ -79,7 +80,8 @@ final class ModelParser {
         fields.add(field);
       }
     }
-    return new Result(new ConfigModel(record, record.getSimpleName().toString(), fields, componentNames), problems, unresolved);
+    ConfigModel model = new ConfigModel(record, record.getSimpleName().toString(), fields, componentNames);
+    return new Result(model, problems, unresolved);
   }
 
   static boolean isSearchSpace(Element element) {
