@@ -121,6 +121,9 @@ final class TestOutcomes {
 
   /** The sign of {@code value - bound}; a float is compared as the double it widens to. */
   private static int compare(Number value, double bound, Comparison comparison) {
+    if (Double.isInfinite(bound)) {
+      return bound > 0 ? -1 : 1;
+    }
     if ((value instanceof Integer || value instanceof Long) && comparison == Comparison.EXACT) {
       return BigDecimal.valueOf(value.longValue()).compareTo(new BigDecimal(bound));
     }

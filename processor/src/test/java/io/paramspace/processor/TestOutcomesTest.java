@@ -46,6 +46,17 @@ class TestOutcomesTest {
     assertThat(ordering(all, -1e19, true, 1e19, true)).isEqualTo(Outcome.ALWAYS);
   }
 
+  @Test
+  void infiniteBoundsAreBeyondEveryValue() {
+    FieldModel ints = field(ValueKind.INT, SpaceModel.Range.whole(1, 8, false, 1));
+    FieldModel reals = field(ValueKind.DOUBLE, SpaceModel.Range.real(0, 1, false, 0));
+
+    assertThat(atLeast(ints, Double.NEGATIVE_INFINITY)).isEqualTo(Outcome.ALWAYS);
+    assertThat(above(ints, Double.POSITIVE_INFINITY)).isEqualTo(Outcome.NEVER);
+    assertThat(atLeast(reals, Double.NEGATIVE_INFINITY)).isEqualTo(Outcome.ALWAYS);
+    assertThat(above(reals, Double.POSITIVE_INFINITY)).isEqualTo(Outcome.NEVER);
+  }
+
   /** Where a long and the double it is promoted to disagree, nothing is claimed. */
   @Test
   void longsBeyondTwoToThe53AreClaimedOnlyWhenExactAndPromotedAgree() {
