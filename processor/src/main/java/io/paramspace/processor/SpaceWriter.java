@@ -560,9 +560,12 @@ final class SpaceWriter {
     };
   }
 
-  /** An ordering bound: whole for an integral field with a whole bound, so trees show {@code > 8}. */
+  /**
+   * An ordering bound: whole for an integral field with a whole bound, so trees show {@code > 8}
+   * and a long field is compared as a long (every whole double below 2^63 is an exact long).
+   */
   private static CodeBlock boundLiteral(FieldModel target, double bound) {
-    boolean whole = bound == Math.rint(bound) && Math.abs(bound) < 1e15;
+    boolean whole = bound == Math.rint(bound) && Math.abs(bound) < 0x1p63;
     if (target.kind() == ValueKind.INT && whole && Math.abs(bound) <= Integer.MAX_VALUE) {
       return CodeBlock.of("$L", (long) bound);
     }
