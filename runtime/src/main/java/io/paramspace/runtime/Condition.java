@@ -5,8 +5,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * When a conditional field is active: a test on one field ({@link FieldTest}), or tests joined by
- * "and" ({@link AllOf}) and "or" ({@link AnyOf}). Its {@link #toString()} is the label a tree
+ * When a conditional field is active: a test on one field ({@link Condition.FieldTest}), or tests joined by
+ * "and" ({@link Condition.AllOf}) and "or" ({@link Condition.AnyOf}). Its {@code toString()} is the label a tree
  * shows, e.g. {@code numBlocks > 8} or {@code name in ['adam', 'sgd']}.
  */
 public sealed interface Condition permits Condition.FieldTest, Condition.AllOf, Condition.AnyOf {

@@ -1,31 +1,26 @@
 package io.paramspace.runtime;
 
-import java.util.function.Function;
-
 /**
- * Reads the components of a config record and builds one from components, in declaration order:
- * what generated code supplies so the runtime can serialize and validate configs without
- * reflection.
+ * The generated code of a config record, which the runtime calls instead of reflection: read its
+ * components, build one from components, and sample one. Each generated {@code XxxSpace} has one
+ * (its nested {@code Access} class); users do not implement it.
+ *
+ * @param <T> the record type
  */
-public interface ConfigAccess {
-  /** The components of {@code config}, in declaration order. */
+public interface ConfigAccess<T> {
+  /** The components of {@code config} (a {@code T}), in declaration order. */
   Object[] components(Object config);
 
   /** A new config from its components, each of the component's exact type (boxed). */
-  Object create(Object[] components);
+  T create(Object[] components);
 
-  /** The access to records of {@code type}, from two generated methods. */
-  static <C> ConfigAccess of(Class<C> type, Function<C, Object[]> components, Function<Object[], C> create) {
-    return new ConfigAccess() {
-      @Override
-      public Object[] components(Object config) {
-        return components.apply(type.cast(config));
-      }
+  /**
+   * A config from {@code trial}, one question per active field in sampling order, through {@code
+   * sampler}: the sampler of this record's space at its place in the parameter tree (narrowed or
+   * not).
+   */
+  T sample(Trial trial, ConfigSampler sampler);
 
-      @Override
-      public Object create(Object[] values) {
-        return create.apply(values);
-      }
-    };
-  }
+  /** The next config drawn from {@code rng} with the generated straight-line code (unnarrowed space). */
+  T random(Rng rng);
 }

@@ -24,7 +24,7 @@ public final class ConfigCodec {
   }
 
   /** {@code config} written in {@code format}. */
-  public static String write(ConfigSpace space, Object config, InputFormat format) {
+  public static String write(ConfigSpace<?> space, Object config, InputFormat format) {
     ConfigValidator.validate(space, config);
     return InputWriter.write(encode(space, config), format);
   }
@@ -35,16 +35,16 @@ public final class ConfigCodec {
    * @throws InvalidInputException with every problem: malformed text, unknown or missing fields,
    *     values of the wrong type, violations of the space
    */
-  public static <C> C read(ConfigSpace space, Class<C> type, String text, InputFormat format, String source) {
-    return decode(space, type, InputReader.read(text, format, source), source);
+  public static <C> C read(ConfigSpace<C> space, String text, InputFormat format, String source) {
+    return decode(space, InputReader.read(text, format, source), source);
   }
 
   /** The config in a JSON, YAML or TOML file (by extension), checked against {@code space}. */
-  public static <C> C load(ConfigSpace space, Class<C> type, Path file) {
-    return decode(space, type, InputReader.read(file), file.toString());
+  public static <C> C load(ConfigSpace<C> space, Path file) {
+    return decode(space, InputReader.read(file), file.toString());
   }
 
-  private static <C> C decode(ConfigSpace space, Class<C> type, InputNode root, String source) {
+  private static <C> C decode(ConfigSpace<C> space, InputNode root, String source) {
     ConfigCodec codec = new ConfigCodec(source);
     Object config = codec.config(space, root, "");
     if (codec.problems.isEmpty()) {
@@ -53,12 +53,12 @@ public final class ConfigCodec {
     if (!codec.problems.isEmpty()) {
       throw new InvalidConfigException(space.typeName(), codec.problems);
     }
-    return type.cast(config);
+    return space.type().cast(config);
   }
 
   // ---- writing -------------------------------------------------------------------------------
 
-  private static InputNode.MapNode encode(ConfigSpace space, Object config) {
+  private static InputNode.MapNode encode(ConfigSpace<?> space, Object config) {
     Object[] values = space.requireAccess().components(config);
     Map<String, InputNode> entries = new LinkedHashMap<>();
     entries.put(TYPE_KEY, InputNode.Scalar.of(space.typeName()));
@@ -75,7 +75,7 @@ public final class ConfigCodec {
     if (space instanceof ConditionalSpace c) {
       return encodeValue(c.whenTrue(), value);
     }
-    if (space instanceof ConfigSpace c) {
+    if (space instanceof ConfigSpace<?> c) {
       return encode(c, value);
     }
     if (space instanceof PolymorphicSpace p) {
@@ -91,7 +91,7 @@ public final class ConfigCodec {
     problems.add(new InputProblem(source, path, at.location(), message));
   }
 
-  private Object config(ConfigSpace space, InputNode node, String path) {
+  private Object config(ConfigSpace<?> space, InputNode node, String path) {
     if (!(node instanceof InputNode.MapNode map)) {
       problem(path, node, "is " + InputNode.describe(node) + "; expected an object of the fields of " + space.typeName());
       return null;
@@ -148,11 +148,11 @@ public final class ConfigCodec {
         }
         return null; // for a reference type, whether null is allowed here is the validator's question
       }
-      if (c.whenTrue() instanceof ConfigSpace || c.whenTrue() instanceof PolymorphicSpace) {
+      if (c.whenTrue() instanceof ConfigSpace<?> || c.whenTrue() instanceof PolymorphicSpace) {
         return value(c.whenTrue(), type, node, path);
       }
     }
-    if (space instanceof ConfigSpace c) {
+    if (space instanceof ConfigSpace<?> c) {
       return raw == null && node instanceof InputNode.Scalar ? null : config(c, node, path);
     }
     if (space instanceof PolymorphicSpace p) {
@@ -186,7 +186,7 @@ public final class ConfigCodec {
       return null;
     }
     Object name = tag instanceof InputNode.Scalar s ? s.value() : null;
-    for (ConfigSpace branch : space.branches()) {
+    for (ConfigSpace<?> branch : space.branches()) {
       if (branch.typeName().equals(name)) {
         return config(branch, node, path);
       }

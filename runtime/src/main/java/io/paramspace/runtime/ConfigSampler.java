@@ -13,7 +13,7 @@ package io.paramspace.runtime;
  * <p>Immutable and thread-safe; the trial carries the state.
  */
 public final class ConfigSampler {
-  private final ConfigSpace space;
+  private final ConfigSpace<?> space;
   private final Space[] active;
   private final String[] names;
   private final ConfigSampler[] nested;
@@ -27,12 +27,20 @@ public final class ConfigSampler {
   private final String[][] branchNames;
   private final ConfigSampler[][] branchSamplers;
 
-  /** The sampler of a root config: names start with its type name. */
-  public static ConfigSampler of(ConfigSpace space) {
+  /**
+   * The sampler of a root config (names start with its type name), built once per space and
+   * kept by it: generated code takes its draws from it.
+   */
+  public static ConfigSampler of(ConfigSpace<?> space) {
+    return space.sampler();
+  }
+
+  /** A new root sampler; {@link ConfigSpace} keeps the one it builds. */
+  static ConfigSampler root(ConfigSpace<?> space) {
     return new ConfigSampler(space, "");
   }
 
-  private ConfigSampler(ConfigSpace space, String prefix) {
+  private ConfigSampler(ConfigSpace<?> space, String prefix) {
     this.space = space;
     int n = space.fields().size();
     active = new Space[n];
@@ -54,7 +62,7 @@ public final class ConfigSampler {
       }
       active[i] = sampled;
       names[i] = name;
-      if (sampled instanceof ConfigSpace c) {
+      if (sampled instanceof ConfigSpace<?> c) {
         nested[i] = new ConfigSampler(c, ParameterNames.nestedPrefix(name));
       } else if (sampled instanceof FloatSpace f) {
         floatDraws[i] = new FloatDraw(f);
@@ -67,7 +75,7 @@ public final class ConfigSampler {
         branchNames[i] = new String[branches];
         branchSamplers[i] = new ConfigSampler[branches];
         for (int b = 0; b < branches; b++) {
-          ConfigSpace branch = p.branches().get(b);
+          ConfigSpace<?> branch = p.branches().get(b);
           branchNames[i][b] = branch.typeName();
           branchSamplers[i][b] = new ConfigSampler(branch, ParameterNames.nestedPrefix(name));
         }
@@ -80,7 +88,7 @@ public final class ConfigSampler {
   }
 
   /** The space this sampler samples. */
-  public ConfigSpace space() {
+  public ConfigSpace<?> space() {
     return space;
   }
 
@@ -154,6 +162,25 @@ public final class ConfigSampler {
   /** The sampler of the nested config in field {@code field}. */
   public ConfigSampler nested(int field) {
     return nested[field];
+  }
+
+  /** The nested config of field {@code field}, sampled by its generated code through its sampler. */
+  @SuppressWarnings("unchecked")
+  public <C> C nextConfig(Trial trial, int field) {
+    ConfigSampler inner = nested[field];
+    return (C) inner.space.requireAccess().sample(trial, inner);
+  }
+
+  /** The config of a polymorphic field: its branch (see {@link #nextBranch}), then that branch's fields. */
+  @SuppressWarnings("unchecked")
+  public <C> C nextBranchConfig(Trial trial, int field) {
+    String typeName = nextBranch(trial, field);
+    ConfigSampler inner = branch(field, typeName);
+    if (inner == null) {
+      throw new IllegalStateException("no branch of '" + space.field(field).name() + "' in " + space.typeName()
+          + " is called " + typeName);
+    }
+    return (C) inner.space.requireAccess().sample(trial, inner);
   }
 
   /** The simple class name of the branch a polymorphic field takes. */

@@ -16,7 +16,7 @@ final class ConfigValidator {
     this.source = source;
   }
 
-  static List<InputProblem> violations(ConfigSpace space, Object config, String source) {
+  static List<InputProblem> violations(ConfigSpace<?> space, Object config, String source) {
     ConfigValidator validator = new ConfigValidator(source);
     if (config == null) {
       validator.problem("", "is null; expected a " + space.typeName());
@@ -33,14 +33,14 @@ final class ConfigValidator {
    * each field that was read ({@code read[i]}), a conditional one only if every field its test
    * reads was read.
    */
-  static List<InputProblem> violations(ConfigSpace space, Object[] values, boolean[] read, String path,
+  static List<InputProblem> violations(ConfigSpace<?> space, Object[] values, boolean[] read, String path,
       String source) {
     ConfigValidator validator = new ConfigValidator(source);
     validator.fields(space, values, read, path);
     return List.copyOf(validator.problems);
   }
 
-  static void validate(ConfigSpace space, Object config) {
+  static void validate(ConfigSpace<?> space, Object config) {
     List<InputProblem> problems = violations(space, config, "<config>");
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(space.typeName(), problems);
@@ -51,12 +51,12 @@ final class ConfigValidator {
     problems.add(new InputProblem(source, path, InputNode.Location.UNKNOWN, message));
   }
 
-  private void config(ConfigSpace space, Object config, String path) {
+  private void config(ConfigSpace<?> space, Object config, String path) {
     fields(space, space.requireAccess().components(config), null, path);
   }
 
   /** Checks every field, or with {@code read} those read (see the static violations). */
-  private void fields(ConfigSpace space, Object[] values, boolean[] read, String path) {
+  private void fields(ConfigSpace<?> space, Object[] values, boolean[] read, String path) {
     for (int i = 0; i < space.fields().size(); i++) {
       if (read != null && !read[i]) {
         continue;
@@ -83,7 +83,7 @@ final class ConfigValidator {
   }
 
   /** {@code true} if every field that {@code condition} reads (the first step of its path) was read. */
-  private static boolean readsOnlyRead(ConfigSpace space, Condition condition, boolean[] read) {
+  private static boolean readsOnlyRead(ConfigSpace<?> space, Condition condition, boolean[] read) {
     for (String field : condition.fields()) {
       int dot = field.indexOf('.');
       int index = space.indexOf(dot < 0 ? field : field.substring(0, dot));
@@ -113,14 +113,14 @@ final class ConfigValidator {
       if (Values.indexOfChoice(c.choices(), value) < 0) {
         problem(path, Literals.format(value) + " is not a choice; choose one of " + Values.list(c.choices()));
       }
-    } else if (space instanceof ConfigSpace c) {
+    } else if (space instanceof ConfigSpace<?> c) {
       if (c.type().isInstance(value)) {
         config(c, value, path);
       } else {
         problem(path, "is a " + value.getClass().getSimpleName() + "; expected a " + c.typeName());
       }
     } else if (space instanceof PolymorphicSpace p) {
-      ConfigSpace branch = FieldPaths.branchOf(p, value);
+      ConfigSpace<?> branch = FieldPaths.branchOf(p, value);
       if (branch == null) {
         problem(path, "is a " + value.getClass().getSimpleName() + ", not one of the branches "
             + p.branches().stream().map(ConfigSpace::typeName).toList());

@@ -5,7 +5,7 @@ final class FieldPaths {
   private FieldPaths() {}
 
   /** The value at {@code path}, or {@code null} if the path goes through a null config. */
-  static Object value(ConfigSpace space, Object[] components, String path) {
+  static Object value(ConfigSpace<?> space, Object[] components, String path) {
     int dot = path.indexOf('.');
     String head = dot < 0 ? path : path.substring(0, dot);
     int index = space.indexOf(head);
@@ -17,16 +17,16 @@ final class FieldPaths {
     if (dot < 0 || value == null) {
       return value;
     }
-    ConfigSpace nested = configOf(space.field(index).space());
+    ConfigSpace<?> nested = configOf(space.field(index).space());
     return value(nested, nested.requireAccess().components(value), path.substring(dot + 1));
   }
 
   /** The config space a field samples (through a conditional's active side). */
-  static ConfigSpace configOf(Space space) {
+  static ConfigSpace<?> configOf(Space space) {
     if (space instanceof ConditionalSpace c) {
       return configOf(c.whenTrue());
     }
-    if (space instanceof ConfigSpace c) {
+    if (space instanceof ConfigSpace<?> c) {
       return c;
     }
     throw new IllegalArgumentException("a condition path goes through " + SpaceTree.label(space)
@@ -34,8 +34,8 @@ final class FieldPaths {
   }
 
   /** The branch of {@code space} that {@code value} is an instance of, or {@code null}. */
-  static ConfigSpace branchOf(PolymorphicSpace space, Object value) {
-    for (ConfigSpace branch : space.branches()) {
+  static ConfigSpace<?> branchOf(PolymorphicSpace space, Object value) {
+    for (ConfigSpace<?> branch : space.branches()) {
       if (branch.type().isInstance(value)) {
         return branch;
       }

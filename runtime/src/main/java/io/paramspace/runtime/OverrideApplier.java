@@ -18,12 +18,12 @@ final class OverrideApplier {
     this.source = source;
   }
 
-  static ConfigSpace apply(ConfigSpace base, Overrides overrides) {
+  static <T> ConfigSpace<T> apply(ConfigSpace<T> base, Overrides overrides) {
     if (overrides.root().entries().isEmpty()) {
       return base;
     }
     OverrideApplier applier = new OverrideApplier(overrides.source());
-    ConfigSpace narrowed = applier.config(base, overrides.root(), "");
+    ConfigSpace<T> narrowed = applier.config(base, overrides.root(), "");
     if (!applier.problems.isEmpty()) {
       throw new InvalidOverridesException(base.typeName(), applier.problems);
     }
@@ -34,7 +34,7 @@ final class OverrideApplier {
     problems.add(new InputProblem(source, path, at.location(), message));
   }
 
-  private ConfigSpace config(ConfigSpace base, InputNode.MapNode node, String path) {
+  private <T> ConfigSpace<T> config(ConfigSpace<T> base, InputNode.MapNode node, String path) {
     List<FieldSpace> fields = new ArrayList<>(base.fields());
     for (Map.Entry<String, InputNode> entry : node.entries().entrySet()) {
       String key = entry.getKey();
@@ -98,7 +98,7 @@ final class OverrideApplier {
       problem(path, node, "is fixed to " + Literals.format(fixed.value()) + " and cannot be overridden");
       return base;
     }
-    if (base instanceof ConfigSpace config) {
+    if (base instanceof ConfigSpace<?> config) {
       if (node instanceof InputNode.MapNode map) {
         return config(config, map, path);
       }
@@ -288,7 +288,7 @@ final class OverrideApplier {
         return base;
       }
     }
-    List<ConfigSpace> branches = new ArrayList<>();
+    List<ConfigSpace<?>> branches = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     for (String name : wanted.keySet()) {
       if (!names.contains(name)) {
@@ -297,7 +297,7 @@ final class OverrideApplier {
       }
     }
     for (int i = 0; i < base.branches().size(); i++) {
-      ConfigSpace branch = base.branches().get(i);
+      ConfigSpace<?> branch = base.branches().get(i);
       InputNode inner = wanted.get(branch.typeName());
       if (inner == null) {
         continue;

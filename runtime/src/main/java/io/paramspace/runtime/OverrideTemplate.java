@@ -14,11 +14,11 @@ import java.util.Map;
 final class OverrideTemplate {
   private OverrideTemplate() {}
 
-  static String write(ConfigSpace space, InputFormat format) {
+  static String write(ConfigSpace<?> space, InputFormat format) {
     return InputWriter.write(config(space), format);
   }
 
-  static InputNode.MapNode config(ConfigSpace space) {
+  static InputNode.MapNode config(ConfigSpace<?> space) {
     Map<String, InputNode> fields = new LinkedHashMap<>();
     for (FieldSpace field : space.fields()) {
       InputNode node = node(field.space());
@@ -47,12 +47,12 @@ final class OverrideTemplate {
     if (space instanceof FixedSpace f) {
       return f.value() == null ? null : InputNode.Scalar.of(f.value());
     }
-    if (space instanceof ConfigSpace c) {
+    if (space instanceof ConfigSpace<?> c) {
       return config(c);
     }
     if (space instanceof PolymorphicSpace p) {
       Map<String, InputNode> branches = new LinkedHashMap<>();
-      for (ConfigSpace branch : p.branches()) {
+      for (ConfigSpace<?> branch : p.branches()) {
         branches.put(branch.typeName(), config(branch));
       }
       return map(branches);

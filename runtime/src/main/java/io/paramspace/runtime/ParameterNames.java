@@ -22,14 +22,14 @@ public final class ParameterNames {
   private ParameterNames() {}
 
   /** Every parameter name of {@code space}, each once. */
-  public static List<String> of(ConfigSpace space) {
+  public static List<String> of(ConfigSpace<?> space) {
     List<String> names = new ArrayList<>();
     addConfig(names, space, "");
     return List.copyOf(names);
   }
 
   /** The name of {@code field} of a config whose names start with {@code prefix}. */
-  static String fieldName(String prefix, ConfigSpace config, String field) {
+  static String fieldName(String prefix, ConfigSpace<?> config, String field) {
     return prefix + config.typeName() + "." + field;
   }
 
@@ -43,7 +43,7 @@ public final class ParameterNames {
     return name + (side ? "::true_branch" : "::false_branch");
   }
 
-  private static void addConfig(List<String> names, ConfigSpace config, String prefix) {
+  private static void addConfig(List<String> names, ConfigSpace<?> config, String prefix) {
     for (FieldSpace field : config.fields()) {
       addSpace(names, field.space(), fieldName(prefix, config, field.name()));
     }
@@ -52,13 +52,13 @@ public final class ParameterNames {
   private static void addSpace(List<String> names, Space space, String name) {
     if (space instanceof FloatSpace || space instanceof IntSpace || space instanceof CategoricalSpace) {
       names.add(name);
-    } else if (space instanceof ConfigSpace c) {
+    } else if (space instanceof ConfigSpace<?> c) {
       addConfig(names, c, nestedPrefix(name));
     } else if (space instanceof PolymorphicSpace p) {
       if (p.branches().size() > 1) {
         names.add(name);
       }
-      for (ConfigSpace branch : p.branches()) {
+      for (ConfigSpace<?> branch : p.branches()) {
         addConfig(names, branch, nestedPrefix(name));
       }
     } else if (space instanceof ConditionalSpace c) {

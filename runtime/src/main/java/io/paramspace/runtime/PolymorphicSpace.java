@@ -8,7 +8,7 @@ import java.util.List;
  * each with its own space. The branch is chosen like a categorical over the records' simple names,
  * with the given weights.
  */
-public record PolymorphicSpace(List<ConfigSpace> branches, List<Double> weights) implements Space {
+public record PolymorphicSpace(List<ConfigSpace<?>> branches, List<Double> weights) implements Space {
   public PolymorphicSpace {
     branches = List.copyOf(branches);
     weights = List.copyOf(weights);
@@ -28,12 +28,12 @@ public record PolymorphicSpace(List<ConfigSpace> branches, List<Double> weights)
     }
   }
 
-  public static PolymorphicSpace of(ConfigSpace... branches) {
+  public static PolymorphicSpace of(ConfigSpace<?>... branches) {
     return new PolymorphicSpace(List.of(branches), Collections.nCopies(branches.length, 1.0));
   }
 
   /** Branches with the given weights, in the same order (the form generated descriptors use). */
-  public static PolymorphicSpace weighted(ConfigSpace[] branches, double[] weights) {
+  public static PolymorphicSpace weighted(ConfigSpace<?>[] branches, double[] weights) {
     return new PolymorphicSpace(List.of(branches), Values.weights(weights));
   }
 
@@ -46,8 +46,8 @@ public record PolymorphicSpace(List<ConfigSpace> branches, List<Double> weights)
   }
 
   /** The branch called {@code typeName}, or {@code null}. */
-  public ConfigSpace branch(String typeName) {
-    for (ConfigSpace branch : branches) {
+  public ConfigSpace<?> branch(String typeName) {
+    for (ConfigSpace<?> branch : branches) {
       if (branch.typeName().equals(typeName)) {
         return branch;
       }

@@ -5,7 +5,9 @@ import java.util.TreeSet;
 
 /**
  * A Trial that answers from a map of parameter name to value, e.g. the parameters a study stored
- * for a finished trial. Every answer is checked against the space asked for.
+ * for a finished trial, or {@link ConfigSpace#parameters}. Categorical values may be real ({@code
+ * Activation.GELU}) or external ({@code "GELU"}, {@code 32L}). Every answer is checked against the
+ * space asked for.
  */
 public final class ReplayTrial implements Trial {
   private final Map<String, ?> values;
@@ -36,7 +38,8 @@ public final class ReplayTrial implements Trial {
   @Override
   public <T> T suggestCategorical(String name, CategoricalSpace<T> space) {
     Object value = valueOf(name);
-    int index = space.choices().indexOf(value);
+    // Real values or their external form (an enum's name, 32L for an Integer choice 32).
+    int index = Values.indexOfChoice(space.choices(), value);
     if (index < 0) {
       throw outside(name, value, space);
     }

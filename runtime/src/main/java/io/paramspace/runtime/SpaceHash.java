@@ -15,7 +15,7 @@ final class SpaceHash {
 
   private SpaceHash() {}
 
-  static String of(ConfigSpace space) {
+  static String of(ConfigSpace<?> space) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       byte[] digest = sha256.digest((VERSION + SpaceTree.render(space)).getBytes(StandardCharsets.UTF_8));

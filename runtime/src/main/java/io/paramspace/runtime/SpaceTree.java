@@ -21,7 +21,7 @@ public final class SpaceTree {
   private SpaceTree() {}
 
   /** The whole tree, one line per node, each line ending in a newline. */
-  public static String render(ConfigSpace space) {
+  public static String render(ConfigSpace<?> space) {
     StringBuilder out = new StringBuilder(space.typeName()).append('\n');
     appendChildren(out, configChildren(space), "");
     return out.toString();
@@ -44,7 +44,7 @@ public final class SpaceTree {
     if (space instanceof FixedSpace f) {
       return Literals.format(f.value());
     }
-    if (space instanceof ConfigSpace c) {
+    if (space instanceof ConfigSpace<?> c) {
       return c.typeName();
     }
     ConditionalSpace c = (ConditionalSpace) space;
@@ -53,7 +53,7 @@ public final class SpaceTree {
 
   private record Node(String label, List<Node> children) {}
 
-  private static List<Node> configChildren(ConfigSpace space) {
+  private static List<Node> configChildren(ConfigSpace<?> space) {
     List<Node> nodes = new ArrayList<>();
     for (FieldSpace field : space.fields()) {
       nodes.add(node(field.name() + ": ", field.space()));
@@ -76,11 +76,11 @@ public final class SpaceTree {
     } else if (space instanceof PolymorphicSpace p) {
       boolean weighted = p.weights().stream().distinct().count() > 1;
       for (int i = 0; i < p.branches().size(); i++) {
-        ConfigSpace branch = p.branches().get(i);
+        ConfigSpace<?> branch = p.branches().get(i);
         String weight = weighted ? " (weight=" + Literals.formatDouble(p.weights().get(i)) + ")" : "";
         nodes.add(new Node(branch.typeName() + weight, configChildren(branch)));
       }
-    } else if (space instanceof ConfigSpace c) {
+    } else if (space instanceof ConfigSpace<?> c) {
       nodes.addAll(configChildren(c));
     } else if (space instanceof ConditionalSpace c) {
       nodes.add(node("true: ", c.whenTrue()));

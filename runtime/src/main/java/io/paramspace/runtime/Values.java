@@ -147,10 +147,18 @@ final class Values {
   /** Equal as written in decimal, so 0.1 read from a file matches a float choice 0.1f. */
   private static boolean sameNumber(Number a, Number b) {
     try {
-      return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+      return new BigDecimal(decimal(a)).compareTo(new BigDecimal(decimal(b))) == 0;
     } catch (NumberFormatException notFinite) {
       return a.doubleValue() == b.doubleValue();
     }
+  }
+
+  /** The shortest decimal of a number (JDK 17's Float.toString is not always the shortest). */
+  private static String decimal(Number n) {
+    if (n instanceof Float f) {
+      return Literals.formatFloat(f);
+    }
+    return n instanceof Double d ? Literals.formatDouble(d) : n.toString();
   }
 
   /** Choices written for a message: {@code ['adam', 'sgd']}. */

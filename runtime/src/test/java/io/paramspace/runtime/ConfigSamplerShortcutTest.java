@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 class ConfigSamplerShortcutTest {
   private static final int SEEDS = 20_000;
 
-  private static final ConfigSpace DENSE = new ConfigSpace(Object.class, "Dense", List.of());
-  private static final ConfigSpace CONV = new ConfigSpace(Object.class, "Conv", List.of());
-  private static final ConfigSpace RNN = new ConfigSpace(Object.class, "Rnn", List.of());
+  private static final ConfigSpace<?> DENSE = new ConfigSpace<>(Object.class, "Dense", List.of());
+  private static final ConfigSpace<?> CONV = new ConfigSpace<>(Object.class, "Conv", List.of());
+  private static final ConfigSpace<?> RNN = new ConfigSpace<>(Object.class, "Rnn", List.of());
 
   /** One field of every kind of space, in the order {@link #sampleAll} asks them. */
-  private static final ConfigSpace SPACE = new ConfigSpace(Object.class, "Config", List.of(
+  private static final ConfigSpace<?> SPACE = new ConfigSpace<>(Object.class, "Config", List.of(
       new FieldSpace("flag", boolean.class, CategoricalSpace.of(true, false)),
       new FieldSpace("three", String.class, CategoricalSpace.of("a", "b", "c")),
       new FieldSpace("seven", Integer.class, CategoricalSpace.of(1, 2, 3, 4, 5, 6, 7)),
@@ -44,7 +44,7 @@ class ConfigSamplerShortcutTest {
           Condition.equalsTo("flag", true), FloatSpace.uniform(0.0, 0.3), FixedSpace.of(null)))));
 
   /** The same space narrowed: other bounds, fewer choices and branches, so other draws. */
-  private static final ConfigSpace NARROWED = SPACE.narrow(Overrides.fromMap(Map.of(
+  private static final ConfigSpace<?> NARROWED = SPACE.narrow(Overrides.fromMap(Map.of(
       "three", List.of("a", "c"),
       "seven", List.of(2, 3, 5),
       "weighted", List.of("y", "z"),
@@ -57,7 +57,7 @@ class ConfigSamplerShortcutTest {
 
   @Test
   void everyKindOfSpaceGivesWhatRandomTrialSuggestsForTheSameSeed() {
-    for (ConfigSpace space : List.of(SPACE, NARROWED)) {
+    for (ConfigSpace<?> space : List.of(SPACE, NARROWED)) {
       ConfigSampler sampler = ConfigSampler.of(space);
       for (long seed = 0; seed < SEEDS; seed++) {
         List<Object> direct = sampleAll(sampler, new RandomTrial(seed));

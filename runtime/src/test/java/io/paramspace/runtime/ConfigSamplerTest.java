@@ -110,8 +110,8 @@ class ConfigSamplerTest {
 
   @Test
   void nestedSamplersCarryTheNamePrefix() {
-    ConfigSpace inner = config("InnerConfig", field("a", IntSpace.uniform(0, 3)));
-    ConfigSpace middle = config("MiddleConfig", field("inner", inner), field("b", FloatSpace.uniform(0, 1)));
+    ConfigSpace<?> inner = config("InnerConfig", field("a", IntSpace.uniform(0, 3)));
+    ConfigSpace<?> middle = config("MiddleConfig", field("inner", inner), field("b", FloatSpace.uniform(0, 1)));
     ConfigSampler sampler = ConfigSampler.of(config("OuterConfig", field("x", FixedSpace.of(1)), field("middle", middle)));
 
     ConfigSampler middleSampler = sampler.nested(1);
@@ -125,7 +125,7 @@ class ConfigSamplerTest {
 
   @Test
   void aConditionalConfigsSamplerCarriesTheTrueBranchPrefix() {
-    ConfigSpace head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)));
+    ConfigSpace<?> head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)));
     ConfigSampler sampler = ConfigSampler.of(config("C", field("head", when(Condition.equalsTo("useHead", true), head, null))));
     assertThat(sampler.nested(0).name(0)).isEqualTo("C.head::true_branch::HeadConfig.layers");
   }
@@ -173,15 +173,15 @@ class ConfigSamplerTest {
   void everyNameAskedIsAParameterName() {
     // Walk the space as generated code would, taking each branch in turn: the names asked must be
     // exactly ParameterNames.of (no false sides here, since generated false sides are fixed).
-    ConfigSpace head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)));
-    ConfigSpace model =
+    ConfigSpace<?> head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)));
+    ConfigSpace<?> model =
         config(
             "ModelConfig",
             field("blockConfig", PolymorphicSpace.of(TestSpaces.dense(), TestSpaces.conv())),
             field("numBlocks", IntSpace.uniform(2, 12)),
             field("head", when(Condition.compare("numBlocks", Operator.GREATER_THAN, 8L), head, null)),
             field("seed", FixedSpace.of(0L)));
-    ConfigSpace space = config("TrainingConfig", field("model", model), field("rate", FloatSpace.logUniform(1e-5, 1)));
+    ConfigSpace<?> space = config("TrainingConfig", field("model", model), field("rate", FloatSpace.logUniform(1e-5, 1)));
     List<String> asked = new ArrayList<>();
     for (String branch : List.of("DenseConfig", "ConvConfig")) {
       RecordingTrial trial = new RecordingTrial().answer("TrainingConfig.model::ModelConfig.blockConfig", branch);

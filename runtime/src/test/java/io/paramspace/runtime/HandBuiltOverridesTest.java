@@ -12,20 +12,43 @@ class HandBuiltOverridesTest {
   /** A record with a float, a stepped float, a long and an int, and its access. */
   record Knobs(float rate, float fraction, long budget, int count) {}
 
-  private static final ConfigSpace KNOBS = new ConfigSpace(Knobs.class, "Knobs", List.of(
+  private static final ConfigSpace<Knobs> KNOBS = new ConfigSpace<>(Knobs.class, "Knobs", List.of(
       new FieldSpace("rate", float.class, FloatSpace.uniform(0.0, 0.1)),
       new FieldSpace("fraction", float.class, new FloatSpace(0.0, 1.0, false, 0.1)),
       new FieldSpace("budget", long.class, IntSpace.uniform(1, 10_000_000_000L)),
       new FieldSpace("count", int.class, new ConditionalSpace(Condition.compare("budget", Condition.Operator.AT_LEAST, 100L),
           IntSpace.uniform(1, 10), IntSpace.uniform(20, 30)))),
-      ConfigAccess.of(Knobs.class, k -> new Object[] {k.rate(), k.fraction(), k.budget(), k.count()},
-          v -> new Knobs((Float) v[0], (Float) v[1], (Long) v[2], (Integer) v[3])));
+      new KnobsAccess());
 
-  private static ConfigSpace narrow(ConfigSpace space, Map<String, ?> overrides) {
+  /** Reads and builds Knobs; sampling is what generated code would do, not needed here. */
+  private static final class KnobsAccess implements ConfigAccess<Knobs> {
+    @Override
+    public Object[] components(Object config) {
+      Knobs k = (Knobs) config;
+      return new Object[] {k.rate(), k.fraction(), k.budget(), k.count()};
+    }
+
+    @Override
+    public Knobs create(Object[] v) {
+      return new Knobs((Float) v[0], (Float) v[1], (Long) v[2], (Integer) v[3]);
+    }
+
+    @Override
+    public Knobs sample(Trial trial, ConfigSampler sampler) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Knobs random(Rng rng) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private static ConfigSpace<?> narrow(ConfigSpace<?> space, Map<String, ?> overrides) {
     return space.narrow(Overrides.fromMap(overrides));
   }
 
-  private static Space field(ConfigSpace space, String name) {
+  private static Space field(ConfigSpace<?> space, String name) {
     return space.field(space.indexOf(name)).space();
   }
 
@@ -79,7 +102,7 @@ class HandBuiltOverridesTest {
 
   @Test
   void theFalseSideOfAConditionalCanBeNarrowedWhenItIsARange() {
-    ConfigSpace narrowed = narrow(KNOBS, Map.of("count", Map.of("false", Map.of("min", 22, "max", 24), "true", 3)));
+    ConfigSpace<?> narrowed = narrow(KNOBS, Map.of("count", Map.of("false", Map.of("min", 22, "max", 24), "true", 3)));
     assertThat(field(narrowed, "count")).isEqualTo(new ConditionalSpace(
         Condition.compare("budget", Condition.Operator.AT_LEAST, 100L), FixedSpace.of(3), IntSpace.uniform(22, 24)));
     // Without "true"/"false" keys an override goes to the active side.
@@ -90,16 +113,16 @@ class HandBuiltOverridesTest {
 
   @Test
   void aSpaceWithoutAccessNarrowsButCannotValidate() {
-    ConfigSpace bare = new ConfigSpace(Object.class, "Bare", List.of(
+    ConfigSpace<?> bare = new ConfigSpace<>(Object.class, "Bare", List.of(
         new FieldSpace("kind", String.class, CategoricalSpace.weighted(List.of("a", "b", "c"), 1, 2, 3)),
         new FieldSpace("block", Object.class, new PolymorphicSpace(List.of(
-            new ConfigSpace(Object.class, "Left", List.of(new FieldSpace("x", int.class, IntSpace.uniform(0, 9)))),
-            new ConfigSpace(Object.class, "Right", List.of())), List.of(5.0, 1.0)))));
-    ConfigSpace narrowed = narrow(bare, Map.of("kind", List.of("c", "a"), "block", Map.of("Left", Map.of("x", 3))));
+            new ConfigSpace<>(Object.class, "Left", List.of(new FieldSpace("x", int.class, IntSpace.uniform(0, 9)))),
+            new ConfigSpace<>(Object.class, "Right", List.of())), List.of(5.0, 1.0)))));
+    ConfigSpace<?> narrowed = narrow(bare, Map.of("kind", List.of("c", "a"), "block", Map.of("Left", Map.of("x", 3))));
 
     assertThat(field(narrowed, "kind")).isEqualTo(CategoricalSpace.weighted(List.of("a", "c"), 1, 3));
     assertThat(field(narrowed, "block")).isEqualTo(new PolymorphicSpace(List.of(
-        new ConfigSpace(Object.class, "Left", List.of(new FieldSpace("x", int.class, FixedSpace.of(3))))), List.of(5.0)));
+        new ConfigSpace<>(Object.class, "Left", List.of(new FieldSpace("x", int.class, FixedSpace.of(3))))), List.of(5.0)));
     assertThat(narrowed.hash()).isNotEqualTo(bare.hash());
     assertThat(SpaceTree.render(narrowed)).isEqualTo("""
         Bare
@@ -162,7 +185,7 @@ class HandBuiltOverridesTest {
   static final class OverrideTemplateReader {
     private OverrideTemplateReader() {}
 
-    static Map<String, ?> template(ConfigSpace space) {
+    static Map<String, ?> template(ConfigSpace<?> space) {
       return toJava(InputReader.read(space.overrideTemplate(InputFormat.JSON), InputFormat.JSON, "template"));
     }
 

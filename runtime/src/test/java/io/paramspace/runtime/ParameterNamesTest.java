@@ -14,7 +14,7 @@ class ParameterNamesTest {
 
   @Test
   void namesRootFieldsByConfigAndField() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "OptimizerConfig",
             field("name", CategoricalSpace.of("adam", "sgd")),
@@ -27,7 +27,7 @@ class ParameterNamesTest {
 
   @Test
   void fixedValuesAreNeverListed() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "C",
             field("fixed", FixedSpace.of(3)),
@@ -39,9 +39,9 @@ class ParameterNamesTest {
 
   @Test
   void namesNestedConfigsDepthFirst() {
-    ConfigSpace inner = config("InnerConfig", field("a", IntSpace.uniform(0, 1)), field("b", FixedSpace.of(1)));
-    ConfigSpace middle = config("MiddleConfig", field("inner", inner), field("c", FloatSpace.uniform(0, 1)));
-    ConfigSpace space = config("OuterConfig", field("middle", middle), field("d", CategoricalSpace.of(1, 2)));
+    ConfigSpace<?> inner = config("InnerConfig", field("a", IntSpace.uniform(0, 1)), field("b", FixedSpace.of(1)));
+    ConfigSpace<?> middle = config("MiddleConfig", field("inner", inner), field("c", FloatSpace.uniform(0, 1)));
+    ConfigSpace<?> space = config("OuterConfig", field("middle", middle), field("d", CategoricalSpace.of(1, 2)));
     assertThat(ParameterNames.of(space))
         .containsExactly(
             "OuterConfig.middle::MiddleConfig.inner::InnerConfig.a",
@@ -52,12 +52,12 @@ class ParameterNamesTest {
 
   @Test
   void namesThePolymorphicChoiceAndTheFieldsOfEachBranch() {
-    ConfigSpace model =
+    ConfigSpace<?> model =
         config(
             "ModelConfig",
             field("blockConfig", PolymorphicSpace.of(TestSpaces.dense(), TestSpaces.conv())),
             field("numBlocks", IntSpace.uniform(2, 12)));
-    ConfigSpace training = config("TrainingConfig", field("model", model));
+    ConfigSpace<?> training = config("TrainingConfig", field("model", model));
     assertThat(ParameterNames.of(training))
         .containsExactly(
             "TrainingConfig.model::ModelConfig.blockConfig",
@@ -70,7 +70,7 @@ class ParameterNamesTest {
 
   @Test
   void aSingleBranchPolymorphicFieldHasNoChoiceName() {
-    ConfigSpace space = config("C", field("block", PolymorphicSpace.of(TestSpaces.dense())));
+    ConfigSpace<?> space = config("C", field("block", PolymorphicSpace.of(TestSpaces.dense())));
     assertThat(ParameterNames.of(space))
         .containsExactly("C.block::DenseConfig.numLayers", "C.block::DenseConfig.activation")
         .inOrder();
@@ -78,7 +78,7 @@ class ParameterNamesTest {
 
   @Test
   void namesTheSampledSideOfAConditional() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "OptimizerConfig",
             field("name", CategoricalSpace.of("adam", "sgd")),
@@ -90,14 +90,14 @@ class ParameterNamesTest {
 
   @Test
   void namesTheFieldsOfAConditionalConfig() {
-    ConfigSpace head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)), field("bias", FixedSpace.of(true)));
-    ConfigSpace space = config("C", field("head", when(Condition.equalsTo("useHead", true), head, null)));
+    ConfigSpace<?> head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)), field("bias", FixedSpace.of(true)));
+    ConfigSpace<?> space = config("C", field("head", when(Condition.equalsTo("useHead", true), head, null)));
     assertThat(ParameterNames.of(space)).containsExactly("C.head::true_branch::HeadConfig.layers");
   }
 
   @Test
   void namesAPolymorphicFieldInsideAConditional() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "C",
             field(
@@ -116,7 +116,7 @@ class ParameterNamesTest {
   @Test
   void namesASampledFalseSideToo() {
     // Generated spaces fix the false side; a hand-built one may sample it, under its own name.
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "C",
             field(
@@ -128,15 +128,15 @@ class ParameterNamesTest {
 
   @Test
   void namesOfAFullSpaceAreUnique() {
-    ConfigSpace head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)));
-    ConfigSpace model =
+    ConfigSpace<?> head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)));
+    ConfigSpace<?> model =
         config(
             "ModelConfig",
             field("blockConfig", PolymorphicSpace.of(TestSpaces.dense(), TestSpaces.conv())),
             field("extra", when(Condition.equalsTo("numBlocks", 2L), PolymorphicSpace.of(TestSpaces.dense(), TestSpaces.conv()), null)),
             field("numBlocks", IntSpace.uniform(2, 12)),
             field("head", when(Condition.equalsTo("numBlocks", 3L), head, null)));
-    ConfigSpace space = config("TrainingConfig", field("model", model), field("other", model), field("head", head));
+    ConfigSpace<?> space = config("TrainingConfig", field("model", model), field("other", model), field("head", head));
     List<String> names = ParameterNames.of(space);
     assertThat(names).containsNoDuplicates();
     assertThat(names).hasSize(2 * 10 + 1);

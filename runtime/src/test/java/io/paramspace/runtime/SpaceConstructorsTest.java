@@ -168,9 +168,9 @@ class SpaceConstructorsTest {
         .hasMessageThat().isEqualTo("type");
     assertThat(assertThrows(NullPointerException.class, () -> new FieldSpace("x", int.class, null)))
         .hasMessageThat().isEqualTo("space");
-    assertThat(assertThrows(NullPointerException.class, () -> new ConfigSpace(null, "C", List.of())))
+    assertThat(assertThrows(NullPointerException.class, () -> new ConfigSpace<>(null, "C", List.of())))
         .hasMessageThat().isEqualTo("type");
-    assertThat(assertThrows(NullPointerException.class, () -> new ConfigSpace(Object.class, null, List.of())))
+    assertThat(assertThrows(NullPointerException.class, () -> new ConfigSpace<>(Object.class, null, List.of())))
         .hasMessageThat().isEqualTo("typeName");
     Condition c = Condition.equalsTo("x", 1);
     assertThat(assertThrows(NullPointerException.class, () -> new ConditionalSpace(null, FixedSpace.of(1), FixedSpace.of(2))))
@@ -183,7 +183,7 @@ class SpaceConstructorsTest {
 
   @Test
   void configSpaceFindsFieldsByName() {
-    ConfigSpace space = TestSpaces.conv();
+    ConfigSpace<?> space = TestSpaces.conv();
     assertThat(space.indexOf("padding")).isEqualTo(1);
     assertThat(space.indexOf("nothing")).isEqualTo(-1);
     assertThat(space.field(0).name()).isEqualTo("kernelSize");

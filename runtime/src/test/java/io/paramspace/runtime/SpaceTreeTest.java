@@ -16,7 +16,7 @@ class SpaceTreeTest {
 
   @Test
   void rendersFloatSpaces() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "OptimizerConfig",
             field("momentum", FloatSpace.uniform(0.0, 0.99)),
@@ -36,7 +36,7 @@ class SpaceTreeTest {
 
   @Test
   void rendersIntSpaces() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "ModelConfig",
             field("numBlocks", IntSpace.uniform(2, 12)),
@@ -56,7 +56,7 @@ class SpaceTreeTest {
 
   @Test
   void rendersCategoricalsWithOneChildPerChoice() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "Choices",
             field("optimizer", CategoricalSpace.of("adam", "sgd")),
@@ -89,7 +89,7 @@ class SpaceTreeTest {
 
   @Test
   void equalWeightsAreNotShown() {
-    ConfigSpace space = config("C", field("x", CategoricalSpace.weighted(List.of("a", "b"), 2, 2)));
+    ConfigSpace<?> space = config("C", field("x", CategoricalSpace.weighted(List.of("a", "b"), 2, 2)));
     assertThat(SpaceTree.render(space))
         .isEqualTo(
             """
@@ -102,7 +102,7 @@ class SpaceTreeTest {
 
   @Test
   void rendersFixedValues() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "Fixed",
             field("name", FixedSpace.of("resnet")),
@@ -124,9 +124,9 @@ class SpaceTreeTest {
 
   @Test
   void rendersNestedConfigsWithTheirFieldsBelow() {
-    ConfigSpace inner = config("InnerConfig", field("a", IntSpace.uniform(0, 1)), field("b", FixedSpace.of(2)));
-    ConfigSpace middle = config("MiddleConfig", field("inner", inner), field("c", FloatSpace.uniform(0, 1)));
-    ConfigSpace space = config("OuterConfig", field("middle", middle), field("last", middle));
+    ConfigSpace<?> inner = config("InnerConfig", field("a", IntSpace.uniform(0, 1)), field("b", FixedSpace.of(2)));
+    ConfigSpace<?> middle = config("MiddleConfig", field("inner", inner), field("c", FloatSpace.uniform(0, 1)));
+    ConfigSpace<?> space = config("OuterConfig", field("middle", middle), field("last", middle));
     assertThat(SpaceTree.render(space))
         .isEqualTo(
             """
@@ -146,7 +146,7 @@ class SpaceTreeTest {
 
   @Test
   void rendersPolymorphicFieldsWithEachBranchAndItsFields() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "ModelConfig",
             field("blockConfig", PolymorphicSpace.of(TestSpaces.dense(), TestSpaces.conv())),
@@ -172,7 +172,7 @@ class SpaceTreeTest {
 
   @Test
   void rendersWeightsOfAWeightedPolymorphicField() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "ModelConfig",
             field(
@@ -198,7 +198,7 @@ class SpaceTreeTest {
 
   @Test
   void rendersConditionalsWithTrueAndFalseChildren() {
-    ConfigSpace space =
+    ConfigSpace<?> space =
         config(
             "ModelConfig",
             field("numBlocks", IntSpace.uniform(2, 12)),
@@ -227,8 +227,8 @@ class SpaceTreeTest {
 
   @Test
   void rendersConfigsPolymorphicsAndCategoricalsInsideConditionals() {
-    ConfigSpace head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)));
-    ConfigSpace space =
+    ConfigSpace<?> head = config("HeadConfig", field("layers", IntSpace.uniform(1, 3)));
+    ConfigSpace<?> space =
         config(
             "C",
             field("head", when(Condition.equalsTo("useHead", true), head, null)),

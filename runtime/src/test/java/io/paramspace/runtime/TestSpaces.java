@@ -18,12 +18,12 @@ final class TestSpaces {
 
   sealed interface BlockConfig permits DenseConfig, ConvConfig {}
 
-  static ConfigSpace config(String typeName, FieldSpace... fields) {
-    return new ConfigSpace(Object.class, typeName, List.of(fields));
+  static ConfigSpace<?> config(String typeName, FieldSpace... fields) {
+    return new ConfigSpace<>(Object.class, typeName, List.of(fields));
   }
 
-  static ConfigSpace config(Class<?> type, FieldSpace... fields) {
-    return new ConfigSpace(type, type.getSimpleName(), List.of(fields));
+  static ConfigSpace<?> config(Class<?> type, FieldSpace... fields) {
+    return new ConfigSpace<>(type, type.getSimpleName(), List.of(fields));
   }
 
   static FieldSpace field(String name, Space space) {
@@ -34,14 +34,14 @@ final class TestSpaces {
     return new ConditionalSpace(condition, whenTrue, FixedSpace.of(otherwise));
   }
 
-  static ConfigSpace dense() {
+  static ConfigSpace<?> dense() {
     return config(
         DenseConfig.class,
         field("numLayers", IntSpace.uniform(1, 4)),
         field("activation", CategoricalSpace.of(Activation.RELU, Activation.GELU)));
   }
 
-  static ConfigSpace conv() {
+  static ConfigSpace<?> conv() {
     return config(
         ConvConfig.class,
         field("kernelSize", CategoricalSpace.of(3, 5)),

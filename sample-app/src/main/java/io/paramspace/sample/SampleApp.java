@@ -1,5 +1,6 @@
 package io.paramspace.sample;
 
+import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.InvalidInputException;
 import io.paramspace.runtime.Overrides;
@@ -25,6 +26,19 @@ public final class SampleApp {
   private SampleApp() {}
 
   public static void main(String[] args) {
+    ConfigSpace<TrainingConfig> space = TrainingConfigSpace.space();
+    // Read and check the override file first: a bad file is reported before anything is printed.
+    ConfigSpace<TrainingConfig> narrowed;
+    Overrides overrides;
+    try {
+      overrides = args.length > 0 ? Overrides.fromFile(Path.of(args[0])) : bundledOverrides();
+      narrowed = space.narrow(overrides);
+    } catch (InvalidInputException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+
     System.out.println("== The space ==");
     System.out.print(TrainingConfigSpace.tree());
     System.out.println();
@@ -38,28 +52,20 @@ public final class SampleApp {
     System.out.println();
 
     System.out.println("== Round 1: broad search, 200 random configs ==");
-    System.out.println("space hash " + TrainingConfigSpace.spaceHash());
-    TrainingConfig broadBest = best(LongStream.range(0, 200).mapToObj(TrainingConfigSpace::random));
+    System.out.println("space hash " + space.hash());
+    TrainingConfig broadBest = best(LongStream.range(0, 200).mapToObj(space::random));
     System.out.printf("best score %.4f: %s%n%n", score(broadBest), broadBest);
 
-    Overrides overrides;
-    try {
-      overrides = args.length > 0 ? Overrides.fromFile(Path.of(args[0])) : bundledOverrides();
-      System.out.println("== Round 2: narrowed by " + overrides.source() + " ==");
-      System.out.print(TrainingConfigSpace.tree(overrides));
-      System.out.println("space hash " + TrainingConfigSpace.spaceHash(overrides));
-      System.out.println("parameters still searched: " + TrainingConfigSpace.parameterNames(overrides).size()
-          + " of " + TrainingConfigSpace.parameterNames().size());
-      TrainingConfig narrowBest =
-          best(LongStream.range(0, 200).mapToObj(seed -> TrainingConfigSpace.random(seed, overrides)));
-      System.out.printf("best score %.4f: %s%n", score(narrowBest), narrowBest);
-      System.out.println();
-      System.out.println("As JSON, ready to save with the run:");
-      System.out.print(TrainingConfigSpace.toJson(narrowBest));
-    } catch (InvalidInputException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-    }
+    System.out.println("== Round 2: narrowed by " + overrides.source() + " ==");
+    System.out.print(narrowed.tree());
+    System.out.println("space hash " + narrowed.hash());
+    System.out.println("parameters still searched: " + narrowed.parameterNames().size()
+        + " of " + space.parameterNames().size());
+    TrainingConfig narrowBest = best(LongStream.range(0, 200).mapToObj(narrowed::random));
+    System.out.printf("best score %.4f: %s%n", score(narrowBest), narrowBest);
+    System.out.println();
+    System.out.println("As JSON, ready to save with the run:");
+    System.out.print(space.toJson(narrowBest));
   }
 
   private static Overrides bundledOverrides() {

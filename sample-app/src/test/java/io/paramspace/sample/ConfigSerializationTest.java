@@ -26,20 +26,20 @@ class ConfigSerializationTest {
 
   @Test
   void tenThousandRandomConfigsComeBackEqualInJson() {
-    roundTrips(TrainingConfigSpace::toJson, TrainingConfigSpace::fromJson);
-    roundTripsTuning(TuningConfigSpace::toJson, TuningConfigSpace::fromJson);
+    roundTrips(TrainingConfigSpace.space()::toJson, TrainingConfigSpace.space()::fromJson);
+    roundTripsTuning(TuningConfigSpace.space()::toJson, TuningConfigSpace.space()::fromJson);
   }
 
   @Test
   void tenThousandRandomConfigsComeBackEqualInYaml() {
-    roundTrips(TrainingConfigSpace::toYaml, TrainingConfigSpace::fromYaml);
-    roundTripsTuning(TuningConfigSpace::toYaml, TuningConfigSpace::fromYaml);
+    roundTrips(TrainingConfigSpace.space()::toYaml, TrainingConfigSpace.space()::fromYaml);
+    roundTripsTuning(TuningConfigSpace.space()::toYaml, TuningConfigSpace.space()::fromYaml);
   }
 
   @Test
   void tenThousandRandomConfigsComeBackEqualInToml() {
-    roundTrips(TrainingConfigSpace::toToml, TrainingConfigSpace::fromToml);
-    roundTripsTuning(TuningConfigSpace::toToml, TuningConfigSpace::fromToml);
+    roundTrips(TrainingConfigSpace.space()::toToml, TrainingConfigSpace.space()::fromToml);
+    roundTripsTuning(TuningConfigSpace.space()::toToml, TuningConfigSpace.space()::fromToml);
   }
 
   private static void roundTrips(Function<TrainingConfig, String> write, Function<String, TrainingConfig> read) {
@@ -64,7 +64,7 @@ class ConfigSerializationTest {
 
   @Test
   void jsonTagsEveryConfigAndWritesInactiveFieldsAsNull() {
-    assertThat(TrainingConfigSpace.toJson(CONFIG)).isEqualTo("""
+    assertThat(TrainingConfigSpace.space().toJson(CONFIG)).isEqualTo("""
         {
           "__type__" : "TrainingConfig",
           "model" : {
@@ -94,7 +94,7 @@ class ConfigSerializationTest {
 
   @Test
   void yamlTagsEveryConfigAndWritesInactiveFieldsAsNull() {
-    assertThat(TrainingConfigSpace.toYaml(CONFIG)).isEqualTo("""
+    assertThat(TrainingConfigSpace.space().toYaml(CONFIG)).isEqualTo("""
         ---
         __type__: "TrainingConfig"
         model:
@@ -120,7 +120,7 @@ class ConfigSerializationTest {
 
   @Test
   void tomlTagsEveryConfigAndLeavesInactiveNullFieldsOut() {
-    assertThat(TrainingConfigSpace.toToml(CONFIG)).isEqualTo("""
+    assertThat(TrainingConfigSpace.space().toToml(CONFIG)).isEqualTo("""
         __type__ = 'TrainingConfig'
         model.__type__ = 'ModelConfig'
         model.blockConfig.__type__ = 'DenseConfig'
@@ -143,17 +143,17 @@ class ConfigSerializationTest {
     TrainingConfig shallow = new TrainingConfig(
         new ModelConfig(new ConvConfig(3, Activation.GELU, 5, false, true, 0.25), 4, false),
         new OptimizerConfig("sgd", 0.01, 0.9, null), 16);
-    assertThat(TrainingConfigSpace.toJson(shallow)).contains("\"useCheckpoint\" : false");
-    assertThat(TrainingConfigSpace.toToml(shallow)).contains("model.useCheckpoint = false\n");
-    assertThat(TrainingConfigSpace.toToml(shallow)).doesNotContain("beta2");
-    assertThat(TrainingConfigSpace.toYaml(shallow)).contains("  beta2: null\n");
-    assertThat(TrainingConfigSpace.fromToml(TrainingConfigSpace.toToml(shallow))).isEqualTo(shallow);
+    assertThat(TrainingConfigSpace.space().toJson(shallow)).contains("\"useCheckpoint\" : false");
+    assertThat(TrainingConfigSpace.space().toToml(shallow)).contains("model.useCheckpoint = false\n");
+    assertThat(TrainingConfigSpace.space().toToml(shallow)).doesNotContain("beta2");
+    assertThat(TrainingConfigSpace.space().toYaml(shallow)).contains("  beta2: null\n");
+    assertThat(TrainingConfigSpace.space().fromToml(TrainingConfigSpace.space().toToml(shallow))).isEqualTo(shallow);
   }
 
   @Test
   void theTagMayBeLeftOutWhereTheTypeIsKnown() {
     // Only a polymorphic field needs "__type__" to say its branch.
-    TrainingConfig read = TrainingConfigSpace.fromYaml("""
+    TrainingConfig read = TrainingConfigSpace.space().fromYaml("""
         model:
           blockConfig: {__type__: DenseConfig, numLayers: 4, activation: RELU, normInput: true, useDropout: false}
           numBlocks: 10
@@ -167,34 +167,34 @@ class ConfigSerializationTest {
   @Test
   void writingAnInvalidConfigFails() {
     TrainingConfig outOfRange = new TrainingConfig(CONFIG.model(), CONFIG.optimizer(), 500);
-    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.toJson(outOfRange));
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.space().toJson(outOfRange));
     assertThat(e.problems().get(0).path()).isEqualTo("batchSize");
   }
 
   @Test
   void loadReadsEachFormatByItsExtension() {
-    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "c.json", TrainingConfigSpace.toJson(CONFIG))))
+    assertThat(TrainingConfigSpace.space().load(EveryWay.write(dir, "c.json", TrainingConfigSpace.space().toJson(CONFIG))))
         .isEqualTo(CONFIG);
-    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "c.yaml", TrainingConfigSpace.toYaml(CONFIG))))
+    assertThat(TrainingConfigSpace.space().load(EveryWay.write(dir, "c.yaml", TrainingConfigSpace.space().toYaml(CONFIG))))
         .isEqualTo(CONFIG);
-    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "c.yml", TrainingConfigSpace.toYaml(CONFIG))))
+    assertThat(TrainingConfigSpace.space().load(EveryWay.write(dir, "c.yml", TrainingConfigSpace.space().toYaml(CONFIG))))
         .isEqualTo(CONFIG);
-    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "c.toml", TrainingConfigSpace.toToml(CONFIG))))
+    assertThat(TrainingConfigSpace.space().load(EveryWay.write(dir, "c.toml", TrainingConfigSpace.space().toToml(CONFIG))))
         .isEqualTo(CONFIG);
 
     // JSON is YAML too, but a .toml file is read as TOML only.
-    assertThat(TrainingConfigSpace.load(EveryWay.write(dir, "j.yaml", TrainingConfigSpace.toJson(CONFIG))))
+    assertThat(TrainingConfigSpace.space().load(EveryWay.write(dir, "j.yaml", TrainingConfigSpace.space().toJson(CONFIG))))
         .isEqualTo(CONFIG);
     InvalidInputException wrongFormat = assertThrows(InvalidInputException.class,
-        () -> TrainingConfigSpace.load(EveryWay.write(dir, "j.toml", TrainingConfigSpace.toJson(CONFIG))));
+        () -> TrainingConfigSpace.space().load(EveryWay.write(dir, "j.toml", TrainingConfigSpace.space().toJson(CONFIG))));
     assertThat(wrongFormat.problems().get(0).message()).startsWith("is malformed");
 
-    Path ini = EveryWay.write(dir, "c.ini", TrainingConfigSpace.toToml(CONFIG));
-    InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> TrainingConfigSpace.load(ini));
+    Path ini = EveryWay.write(dir, "c.ini", TrainingConfigSpace.space().toToml(CONFIG));
+    InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> TrainingConfigSpace.space().load(ini));
     assertThat(unknown.problems().get(0).message()).contains("must end in .json, .yaml, .yml or .toml");
 
     Path missing = dir.resolve("missing.json");
-    InvalidInputException absent = assertThrows(InvalidInputException.class, () -> TrainingConfigSpace.load(missing));
+    InvalidInputException absent = assertThrows(InvalidInputException.class, () -> TrainingConfigSpace.space().load(missing));
     assertThat(absent.problems().get(0).source()).isEqualTo(missing.toString());
     assertThat(absent.problems().get(0).message()).startsWith("cannot be read");
   }
@@ -220,7 +220,7 @@ class ConfigSerializationTest {
           "batchSize": 512
         }
         """);
-    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.load(file));
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.space().load(file));
 
     assertThat(e.problems().stream().map(p -> p.path() + ": " + p.message()).toList()).containsExactly(
         "model.blockConfig.__type__: 'LstmConfig' is not a branch; expected one of [DenseConfig, ConvConfig]."
@@ -238,7 +238,7 @@ class ConfigSerializationTest {
 
   @Test
   void readingProblemsCarryLines() {
-    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.fromYaml("""
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.space().fromYaml("""
         model:
           blockConfig: {__type__: ConvConfg}
           numBlocks: 2.5
@@ -259,19 +259,19 @@ class ConfigSerializationTest {
   @Test
   void aConfigNeedsAnObjectAtEveryConfigField() {
     InvalidConfigException e = assertThrows(InvalidConfigException.class,
-        () -> TrainingConfigSpace.fromJson("{\"model\": [1, 2], \"optimizer\": \"adam\", \"batchSize\": [64]}"));
+        () -> TrainingConfigSpace.space().fromJson("{\"model\": [1, 2], \"optimizer\": \"adam\", \"batchSize\": [64]}"));
     assertThat(e.problems().stream().map(InputProblem::path).toList())
         .containsExactly("model", "optimizer", "batchSize").inOrder();
     assertThat(e.problems().get(0).message()).isEqualTo("is a list; expected an object of the fields of ModelConfig");
     assertThat(e.problems().get(2).message()).isEqualTo("is a list; expected a single value");
 
     InvalidConfigException notAnObject = assertThrows(InvalidConfigException.class,
-        () -> TrainingConfigSpace.fromToml("")); // an empty TOML document is an empty table
+        () -> TrainingConfigSpace.space().fromToml("")); // an empty TOML document is an empty table
     assertThat(notAnObject.problems()).hasSize(3);
     assertThat(notAnObject.problems().get(0).message()).contains("is missing");
 
     InvalidConfigException wrongTag = assertThrows(InvalidConfigException.class,
-        () -> TrainingConfigSpace.fromJson(TrainingConfigSpace.toJson(CONFIG)
+        () -> TrainingConfigSpace.space().fromJson(TrainingConfigSpace.space().toJson(CONFIG)
             .replace("\"__type__\" : \"ModelConfig\"", "\"__type__\" : \"OptimizerConfig\"")));
     assertThat(wrongTag.problems().get(0).path()).isEqualTo("model.__type__");
     assertThat(wrongTag.problems().get(0).message()).isEqualTo("is the string 'OptimizerConfig'; expected 'ModelConfig'");

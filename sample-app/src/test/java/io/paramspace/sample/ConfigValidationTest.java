@@ -18,11 +18,11 @@ class ConfigValidationTest {
 
   @Test
   void aPointOfTheSpaceHasNoViolations() {
-    assertThat(TrainingConfigSpace.violations(VALID)).isEmpty();
-    TrainingConfigSpace.validate(VALID);
+    assertThat(TrainingConfigSpace.space().violations(VALID)).isEmpty();
+    TrainingConfigSpace.space().validate(VALID);
     for (long seed = 0; seed < 1_000; seed++) {
-      assertThat(TrainingConfigSpace.violations(TrainingConfigSpace.random(seed))).isEmpty();
-      assertThat(TuningConfigSpace.violations(TuningConfigSpace.random(seed))).isEmpty();
+      assertThat(TrainingConfigSpace.space().violations(TrainingConfigSpace.random(seed))).isEmpty();
+      assertThat(TuningConfigSpace.space().violations(TuningConfigSpace.random(seed))).isEmpty();
     }
   }
 
@@ -41,7 +41,7 @@ class ConfigValidationTest {
     TuningConfig offGrid = new TuningConfig(config.optimizer(), config.learningRate(), 0.25, 20, config.steps(),
         config.decay(), config.batchSize(), config.shuffle(), config.activation(), config.block(), config.momentum(),
         config.warmup());
-    assertThat(TuningConfigSpace.violations(offGrid).stream().map(p -> p.path() + ": " + p.message()).toList())
+    assertThat(TuningConfigSpace.space().violations(offGrid).stream().map(p -> p.path() + ": " + p.message()).toList())
         .containsExactly(
             "dropout: 0.25 is outside Float([0.0, 1.0], uniform, step=0.1)",
             "width: 20 is outside Int([8, 128], uniform, step=8)");
@@ -54,11 +54,11 @@ class ConfigValidationTest {
     TuningConfig atMax = new TuningConfig(config.optimizer(), config.learningRate(), config.dropout(),
         config.width(), config.steps(), 0.1f, config.batchSize(), config.shuffle(), config.activation(),
         config.block(), config.momentum(), config.warmup());
-    assertThat(TuningConfigSpace.violations(atMax)).isEmpty();
+    assertThat(TuningConfigSpace.space().violations(atMax)).isEmpty();
     TuningConfig above = new TuningConfig(config.optimizer(), config.learningRate(), config.dropout(),
         config.width(), config.steps(), Math.nextUp(0.1f), config.batchSize(), config.shuffle(), config.activation(),
         config.block(), config.momentum(), config.warmup());
-    assertThat(TuningConfigSpace.violations(above)).hasSize(1);
+    assertThat(TuningConfigSpace.space().violations(above)).hasSize(1);
   }
 
   @Test
@@ -69,7 +69,7 @@ class ConfigValidationTest {
     TuningConfig notAChoice = new TuningConfig(config.optimizer(), config.learningRate(), config.dropout(),
         config.width(), config.steps(), config.decay(), 48, config.shuffle(), Activation.MISH, config.block(),
         config.momentum(), config.warmup());
-    assertThat(TuningConfigSpace.violations(notAChoice).stream().map(p -> p.path() + ": " + p.message()).toList())
+    assertThat(TuningConfigSpace.space().violations(notAChoice).stream().map(p -> p.path() + ": " + p.message()).toList())
         .containsExactly(
             "batchSize: 48 is not a choice; choose one of [16, 32, 64]",
             "activation: MISH is not a choice; choose one of [RELU, GELU, SILU]");
@@ -98,21 +98,21 @@ class ConfigValidationTest {
   @Test
   void aBranchThatAnOverrideExcludedIsTheWrongType() {
     TrainingConfigSpace.Builder onlyConv = TrainingConfigSpace.overrides().model(m -> m.blockConfig(b -> b.convConfig()));
-    List<InputProblem> problems = TrainingConfigSpace.space(onlyConv).violations(VALID);
+    List<InputProblem> problems = TrainingConfigSpace.space().narrow(onlyConv).violations(VALID);
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).path()).isEqualTo("model.blockConfig");
     assertThat(problems.get(0).message()).isEqualTo("is a DenseConfig, not one of the branches [ConvConfig]");
-    assertThat(TrainingConfigSpace.violations(VALID)).isEmpty();
+    assertThat(TrainingConfigSpace.space().violations(VALID)).isEmpty();
   }
 
   @Test
   void aValueThatAnOverrideExcludedIsReported() {
     TrainingConfigSpace.Builder narrowed = TrainingConfigSpace.overrides()
         .batchSize(32, 128).optimizer(o -> o.name("sgd").learningRateBetween(1e-4, 5e-4));
-    assertThat(TrainingConfigSpace.space(narrowed).violations(VALID).stream().map(InputProblem::path).toList())
+    assertThat(TrainingConfigSpace.space().narrow(narrowed).violations(VALID).stream().map(InputProblem::path).toList())
         .containsExactly("optimizer.name", "optimizer.learningRate", "optimizer.beta2", "batchSize").inOrder();
     for (long seed = 0; seed < 200; seed++) {
-      assertThat(TrainingConfigSpace.space(narrowed).violations(TrainingConfigSpace.random(seed, narrowed))).isEmpty();
+      assertThat(TrainingConfigSpace.space().narrow(narrowed).violations(TrainingConfigSpace.space().narrow(narrowed).random(seed))).isEmpty();
     }
   }
 
@@ -136,7 +136,7 @@ class ConfigValidationTest {
     TrainingConfig bad = new TrainingConfig(
         new ModelConfig(new DenseConfig(20, Activation.RELU, true, false, 0.3), 4, true),
         new OptimizerConfig("adamw", 0.5, 0.9, null), 1000);
-    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.validate(bad));
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.space().validate(bad));
     assertThat(e.problems().stream().map(InputProblem::path).toList()).containsExactly(
         "model.blockConfig.numLayers",
         "model.blockConfig.dropoutRate",
@@ -153,11 +153,11 @@ class ConfigValidationTest {
   }
 
   private static void assertOnly(TrainingConfig config, String path, String phrase) {
-    List<InputProblem> problems = TrainingConfigSpace.violations(config);
+    List<InputProblem> problems = TrainingConfigSpace.space().violations(config);
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).path()).isEqualTo(path);
     assertThat(problems.get(0).message()).contains(phrase);
-    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.validate(config));
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.space().validate(config));
     assertThat(e.problems()).isEqualTo(problems);
   }
 }

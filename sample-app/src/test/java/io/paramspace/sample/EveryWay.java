@@ -17,16 +17,16 @@ import java.util.function.Function;
  */
 final class EveryWay {
   private final Path dir;
-  private final Function<Overrides, ConfigSpace> narrow;
+  private final Function<Overrides, ConfigSpace<?>> narrow;
 
-  EveryWay(Path dir, Function<Overrides, ConfigSpace> narrow) {
+  EveryWay(Path dir, Function<Overrides, ConfigSpace<?>> narrow) {
     this.dir = dir;
     this.narrow = narrow;
   }
 
   /** The space the builder gives, after checking that the map and every file give it too. */
-  ConfigSpace sameSpace(Overrides typed, Map<String, ?> map, String json, String yaml, String toml) {
-    ConfigSpace expected = narrow.apply(typed);
+  ConfigSpace<?> sameSpace(Overrides typed, Map<String, ?> map, String json, String yaml, String toml) {
+    ConfigSpace<?> expected = narrow.apply(typed);
     assertWithMessage("map").that(narrow.apply(Overrides.fromMap(map))).isEqualTo(expected);
     assertWithMessage("JSON file %s", json).that(narrow.apply(Overrides.fromFile(write("o.json", json))))
         .isEqualTo(expected);

@@ -84,10 +84,10 @@ class LoaderRobustnessTest {
   void configsFromMutatedText(@ForAll long seed, @ForAll InputFormat format,
       @ForAll("edits") @Size(min = 1, max = 6) List<Edit> edits) {
     String valid = seed % 2 == 0
-        ? write(TrainingConfigSpace.random(seed), format, TrainingConfigSpace::toJson, TrainingConfigSpace::toYaml,
-            TrainingConfigSpace::toToml)
-        : write(TuningConfigSpace.random(seed), format, TuningConfigSpace::toJson, TuningConfigSpace::toYaml,
-            TuningConfigSpace::toToml);
+        ? write(TrainingConfigSpace.random(seed), format, TrainingConfigSpace.space()::toJson, TrainingConfigSpace.space()::toYaml,
+            TrainingConfigSpace.space()::toToml)
+        : write(TuningConfigSpace.random(seed), format, TuningConfigSpace.space()::toJson, TuningConfigSpace.space()::toYaml,
+            TuningConfigSpace.space()::toToml);
     readConfigs(Edit.applyAll(edits, valid), format);
   }
 
@@ -114,51 +114,51 @@ class LoaderRobustnessTest {
 
   /** Applies overrides to both spaces; where they apply, samples and checks the samples. */
   private static void applyEverywhere(Overrides overrides) {
-    ConfigSpace training = load(() -> TrainingConfigSpace.space(overrides));
+    ConfigSpace<?> training = load(() -> TrainingConfigSpace.space().narrow(overrides));
     if (training != null) {
       for (long seed = 0; seed < 3; seed++) {
-        TrainingConfig config = TrainingConfigSpace.random(seed, overrides);
+        TrainingConfig config = TrainingConfigSpace.space().narrow(overrides).random(seed);
         training.validate(config);
-        TrainingConfigSpace.validate(config); // narrowed, never widened
+        TrainingConfigSpace.space().validate(config); // narrowed, never widened
       }
-      TrainingConfigSpace.tree(overrides);
-      TrainingConfigSpace.parameterNames(overrides);
-      TrainingConfigSpace.spaceHash(overrides);
+      TrainingConfigSpace.space().narrow(overrides).tree();
+      TrainingConfigSpace.space().narrow(overrides).parameterNames();
+      TrainingConfigSpace.space().narrow(overrides).hash();
     }
-    ConfigSpace tuning = load(() -> TuningConfigSpace.space(overrides));
+    ConfigSpace<?> tuning = load(() -> TuningConfigSpace.space().narrow(overrides));
     if (tuning != null) {
       for (long seed = 0; seed < 3; seed++) {
-        TuningConfig config = TuningConfigSpace.random(seed, overrides);
+        TuningConfig config = TuningConfigSpace.space().narrow(overrides).random(seed);
         tuning.validate(config);
-        TuningConfigSpace.validate(config);
+        TuningConfigSpace.space().validate(config);
       }
-      TuningConfigSpace.tree(overrides);
-      TuningConfigSpace.parameterNames(overrides);
-      TuningConfigSpace.spaceHash(overrides);
+      TuningConfigSpace.space().narrow(overrides).tree();
+      TuningConfigSpace.space().narrow(overrides).parameterNames();
+      TuningConfigSpace.space().narrow(overrides).hash();
     }
   }
 
   /** Reads {@code text} as both configs; a config that comes back is whole and writes back the same. */
   private static void readConfigs(String text, InputFormat format) {
     TrainingConfig training = load(() -> switch (format) {
-      case JSON -> TrainingConfigSpace.fromJson(text);
-      case YAML -> TrainingConfigSpace.fromYaml(text);
-      case TOML -> TrainingConfigSpace.fromToml(text);
+      case JSON -> TrainingConfigSpace.space().fromJson(text);
+      case YAML -> TrainingConfigSpace.space().fromYaml(text);
+      case TOML -> TrainingConfigSpace.space().fromToml(text);
     });
     if (training != null) {
-      TrainingConfigSpace.validate(training);
-      if (!TrainingConfigSpace.fromJson(TrainingConfigSpace.toJson(training)).equals(training)) {
+      TrainingConfigSpace.space().validate(training);
+      if (!TrainingConfigSpace.space().fromJson(TrainingConfigSpace.space().toJson(training)).equals(training)) {
         throw new AssertionError("read " + training + " from\n" + text + "\nbut it does not round trip");
       }
     }
     TuningConfig tuning = load(() -> switch (format) {
-      case JSON -> TuningConfigSpace.fromJson(text);
-      case YAML -> TuningConfigSpace.fromYaml(text);
-      case TOML -> TuningConfigSpace.fromToml(text);
+      case JSON -> TuningConfigSpace.space().fromJson(text);
+      case YAML -> TuningConfigSpace.space().fromYaml(text);
+      case TOML -> TuningConfigSpace.space().fromToml(text);
     });
     if (tuning != null) {
-      TuningConfigSpace.validate(tuning);
-      if (!TuningConfigSpace.fromJson(TuningConfigSpace.toJson(tuning)).equals(tuning)) {
+      TuningConfigSpace.space().validate(tuning);
+      if (!TuningConfigSpace.space().fromJson(TuningConfigSpace.space().toJson(tuning)).equals(tuning)) {
         throw new AssertionError("read " + tuning + " from\n" + text + "\nbut it does not round trip");
       }
     }
@@ -196,8 +196,8 @@ class LoaderRobustnessTest {
   Arbitrary<Map<String, Object>> overrideTrees() {
     Arbitrary<Map<String, Object>> random = Arbitraries.maps(keysArbitrary(), trees()).ofMaxSize(5);
     Arbitrary<Map<String, Object>> mutated = Combinators.combine(
-            Arbitraries.of(List.of(tree(TrainingConfigSpace.overrideTemplate()),
-                tree(TuningConfigSpace.overrideTemplate()), tree(EXAMPLE_OVERRIDES))),
+            Arbitraries.of(List.of(tree(TrainingConfigSpace.space().overrideTemplate()),
+                tree(TuningConfigSpace.space().overrideTemplate()), tree(EXAMPLE_OVERRIDES))),
             Arbitraries.longs(), trees().list().ofMinSize(1).ofMaxSize(4))
         .as(TreeMutation::mutate);
     return Arbitraries.frequencyOf(
@@ -212,8 +212,8 @@ class LoaderRobustnessTest {
     Arbitrary<Map<String, Object>> mutated = Combinators.combine(
             Arbitraries.longs().between(0, 10_000), Arbitraries.longs(), trees().list().ofMinSize(1).ofMaxSize(4))
         .as((configSeed, editSeed, replacements) -> TreeMutation.mutate(
-            tree(configSeed % 2 == 0 ? TrainingConfigSpace.toJson(TrainingConfigSpace.random(configSeed))
-                : TuningConfigSpace.toJson(TuningConfigSpace.random(configSeed))),
+            tree(configSeed % 2 == 0 ? TrainingConfigSpace.space().toJson(TrainingConfigSpace.random(configSeed))
+                : TuningConfigSpace.space().toJson(TuningConfigSpace.random(configSeed))),
             editSeed, replacements));
     return Arbitraries.frequencyOf(
         Tuple.of(1, random),
@@ -286,7 +286,7 @@ class LoaderRobustnessTest {
   }
 
   private static void collect(Space space, Set<String> keys) {
-    if (space instanceof ConfigSpace config) {
+    if (space instanceof ConfigSpace<?> config) {
       keys.add(config.typeName());
       for (FieldSpace field : config.fields()) {
         keys.add(field.name());
@@ -312,8 +312,8 @@ class LoaderRobustnessTest {
   /** The valid text a marker names, in {@code format}. */
   private static String template(String marker, InputFormat format) {
     return switch (marker) {
-      case "{TRAINING}" -> TrainingConfigSpace.overrideTemplate(format);
-      case "{TUNING}" -> TuningConfigSpace.overrideTemplate(format);
+      case "{TRAINING}" -> TrainingConfigSpace.space().overrideTemplate(format);
+      case "{TUNING}" -> TuningConfigSpace.space().overrideTemplate(format);
       default -> write(tree(EXAMPLE_OVERRIDES), format);
     };
   }

@@ -29,11 +29,11 @@ class OverriddenSamplingTest {
 
   @Test
   void randomSamplesOnlyWithinTheNarrowedSpace() {
-    ConfigSpace narrowed = TrainingConfigSpace.space(example());
+    ConfigSpace<?> narrowed = TrainingConfigSpace.space().narrow(example());
     Set<Integer> batchSizes = new HashSet<>();
     int baseOutside = 0;
     for (long seed = 0; seed < SEEDS; seed++) {
-      TrainingConfig config = TrainingConfigSpace.random(seed, example());
+      TrainingConfig config = TrainingConfigSpace.space().narrow(example()).random(seed);
       assertThat(narrowed.violations(config)).isEmpty();
       assertThat(config.batchSize()).isAnyOf(32, 64);
       assertThat(config.optimizer().name()).isEqualTo("adam");
@@ -58,7 +58,7 @@ class OverriddenSamplingTest {
     Overrides adamOrRmsprop = TuningConfigSpace.overrides().optimizer("adam", "rmsprop");
     int adam = 0;
     for (long seed = 0; seed < SEEDS; seed++) {
-      String optimizer = TuningConfigSpace.random(seed, adamOrRmsprop).optimizer();
+      String optimizer = TuningConfigSpace.space().narrow(adamOrRmsprop).random(seed).optimizer();
       assertThat(optimizer).isAnyOf("adam", "rmsprop");
       adam += optimizer.equals("adam") ? 1 : 0;
     }
@@ -69,8 +69,8 @@ class OverriddenSamplingTest {
   @Test
   void randomWithoutNarrowingIsPlainRandom() {
     for (long seed = 0; seed < 100; seed++) {
-      assertThat(TrainingConfigSpace.random(seed, Overrides.none())).isEqualTo(TrainingConfigSpace.random(seed));
-      assertThat(TuningConfigSpace.random(seed, TuningConfigSpace.overrides()))
+      assertThat(TrainingConfigSpace.space().narrow(Overrides.none()).random(seed)).isEqualTo(TrainingConfigSpace.random(seed));
+      assertThat(TuningConfigSpace.space().narrow(TuningConfigSpace.overrides()).random(seed))
           .isEqualTo(TuningConfigSpace.random(seed));
     }
   }
@@ -81,11 +81,11 @@ class OverriddenSamplingTest {
         .batchSize(32)
         .optimizer(o -> o.name("adam"))
         .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.numLayers(4).useDropout(false))));
-    List<String> names = TrainingConfigSpace.parameterNames(overrides);
+    List<String> names = TrainingConfigSpace.space().narrow(overrides).parameterNames();
     Set<String> asked = new HashSet<>();
     for (long seed = 0; seed < 500; seed++) {
       RecordingTrial trial = new RecordingTrial(seed);
-      TrainingConfig config = TrainingConfigSpace.sample(trial, overrides);
+      TrainingConfig config = TrainingConfigSpace.space().narrow(overrides).sample(trial);
       assertThat(names).containsAtLeastElementsIn(trial.asked);
       assertThat(trial.asked).containsNoDuplicates();
       assertThat(config.batchSize()).isEqualTo(32);
@@ -116,7 +116,7 @@ class OverriddenSamplingTest {
   void sampleAsksTheNarrowedSpaces() {
     Overrides overrides = example();
     RecordingTrial trial = new RecordingTrial(5);
-    TrainingConfigSpace.sample(trial, overrides);
+    TrainingConfigSpace.space().narrow(overrides).sample(trial);
     assertThat(trial.spaces.get("TrainingConfig.batchSize")).isEqualTo(CategoricalSpace.of(32, 64));
     assertThat(trial.spaces.get("TrainingConfig.optimizer::OptimizerConfig.learningRate"))
         .isEqualTo(FloatSpace.logUniform(1e-4, 1e-3));
@@ -124,7 +124,7 @@ class OverriddenSamplingTest {
 
   @Test
   void treeShowsTheNarrowing() {
-    assertThat(TrainingConfigSpace.tree(example())).isEqualTo("""
+    assertThat(TrainingConfigSpace.space().narrow(example()).tree()).isEqualTo("""
         TrainingConfig
         ├─ model: ModelConfig
         │  ├─ blockConfig: Categorical
@@ -163,8 +163,8 @@ class OverriddenSamplingTest {
 
   @Test
   void treeShowsKeptWeightsAndNarrowedSteps() {
-    String tree = TuningConfigSpace.tree(TuningConfigSpace.overrides()
-        .optimizer("sgd", "rmsprop").widthBetween(16, 64).block(b -> b.convConfig()));
+    String tree = TuningConfigSpace.space().narrow(TuningConfigSpace.overrides()
+        .optimizer("sgd", "rmsprop").widthBetween(16, 64).block(b -> b.convConfig())).tree();
     assertThat(tree).contains("""
         ├─ optimizer: Categorical
         │  ├─ 'sgd' (weight=1.0)
@@ -198,14 +198,14 @@ class OverriddenSamplingTest {
         "TrainingConfig.model::ModelConfig.blockConfig::DenseConfig.dropoutRate::true_branch",
         "TrainingConfig.optimizer::OptimizerConfig.momentum::true_branch"));
     assertThat(expected).hasSize(5);
-    assertThat(TrainingConfigSpace.parameterNames(overrides)).containsExactlyElementsIn(expected).inOrder();
+    assertThat(TrainingConfigSpace.space().narrow(overrides).parameterNames()).containsExactlyElementsIn(expected).inOrder();
   }
 
   @Test
   void narrowingARangeKeepsItsParameterName() {
-    assertThat(TrainingConfigSpace.parameterNames(TrainingConfigSpace.overrides().batchSizeBetween(32, 64)))
+    assertThat(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().batchSizeBetween(32, 64)).parameterNames())
         .isEqualTo(TrainingConfigSpace.parameterNames());
-    assertThat(TrainingConfigSpace.parameterNames(TrainingConfigSpace.overrides().batchSize(32, 64)))
+    assertThat(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().batchSize(32, 64)).parameterNames())
         .isEqualTo(TrainingConfigSpace.parameterNames());
   }
 

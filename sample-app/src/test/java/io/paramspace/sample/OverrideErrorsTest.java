@@ -102,7 +102,7 @@ class OverrideErrorsTest {
   @Test
   void aValueOffTheStepGridIsOutsideTheSpace() {
     InputProblem problem = only(assertThrows(InvalidOverridesException.class,
-        () -> TuningConfigSpace.space(Overrides.fromFile(EveryWay.write(dir, "o.yaml", "width: {min: 12, max: 64}\n")))));
+        () -> TuningConfigSpace.space().narrow(Overrides.fromFile(EveryWay.write(dir, "o.yaml", "width: {min: 12, max: 64}\n")))));
     assertProblem(problem, "width.min", 1, 14, "12 is outside Int([8, 128], uniform, step=8) (not on its step grid)");
   }
 
@@ -240,8 +240,8 @@ class OverrideErrorsTest {
     assertThat(e.getMessage()).contains(file.toString());
 
     // .yml is YAML, and extensions are read in any case.
-    assertThat(TrainingConfigSpace.space(Overrides.fromFile(EveryWay.write(dir, "o.yml", "batchSize: 32\n"))))
-        .isEqualTo(TrainingConfigSpace.space(Overrides.fromFile(EveryWay.write(dir, "O.JSON", "{\"batchSize\": 32}"))));
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.fromFile(EveryWay.write(dir, "o.yml", "batchSize: 32\n"))))
+        .isEqualTo(TrainingConfigSpace.space().narrow(Overrides.fromFile(EveryWay.write(dir, "O.JSON", "{\"batchSize\": 32}"))));
   }
 
   @Test
@@ -256,14 +256,14 @@ class OverrideErrorsTest {
   @Test
   void buildersAndMapsReportPathsWithoutLocations() {
     InvalidOverridesException typed = assertThrows(InvalidOverridesException.class,
-        () -> TrainingConfigSpace.space(TrainingConfigSpace.overrides()
+        () -> TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides()
             .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.numLayers(40))))));
     InputProblem problem = only(typed);
     assertThat(problem.source()).isEqualTo("<builder>");
     assertProblem(problem, "model.blockConfig.DenseConfig.numLayers", 0, 0, "40 is outside Int([2, 12], uniform)");
 
     InvalidOverridesException map = assertThrows(InvalidOverridesException.class,
-        () -> TrainingConfigSpace.space(Overrides.fromMap(Map.of("optimizer", Map.of("nmae", "adam")))));
+        () -> TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("optimizer", Map.of("nmae", "adam")))));
     assertThat(only(map).source()).isEqualTo("<map>");
     assertProblem(only(map), "optimizer.nmae", 0, 0, "Did you mean \"name\"?");
 
@@ -289,7 +289,7 @@ class OverrideErrorsTest {
             Conv: {}
         """);
     InvalidOverridesException e = assertThrows(InvalidOverridesException.class,
-        () -> TrainingConfigSpace.space(Overrides.fromFile(file)));
+        () -> TrainingConfigSpace.space().narrow(Overrides.fromFile(file)));
 
     assertThat(e.problems()).hasSize(7);
     assertThat(e.problems().stream().map(InputProblem::path).toList()).containsExactly(
@@ -310,24 +310,24 @@ class OverrideErrorsTest {
 
   @Test
   void aFailingOverrideLeavesTheSpaceAndItsSamplesAsTheyWere() {
-    ConfigSpace before = TrainingConfigSpace.space();
-    String hashBefore = TrainingConfigSpace.spaceHash();
+    ConfigSpace<?> before = TrainingConfigSpace.space();
+    String hashBefore = TrainingConfigSpace.space().hash();
     TrainingConfig sampleBefore = TrainingConfigSpace.random(11);
     Overrides halfGood = Overrides.fromFile(EveryWay.write(dir, "o.json",
         "{\"batchSize\": 32, \"optimizer\": {\"name\": \"adam\", \"learningRate\": 1.0}}"));
 
-    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space(halfGood));
-    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.random(11, halfGood));
-    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.tree(halfGood));
-    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.spaceHash(halfGood));
-    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.parameterNames(halfGood));
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space().narrow(halfGood));
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space().narrow(halfGood).random(11));
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space().narrow(halfGood).tree());
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space().narrow(halfGood).hash());
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space().narrow(halfGood).parameterNames());
 
     assertThat(TrainingConfigSpace.space()).isSameInstanceAs(before);
-    assertThat(TrainingConfigSpace.space()).isEqualTo(TrainingConfigSpace.space(Overrides.none()));
-    assertThat(TrainingConfigSpace.spaceHash()).isEqualTo(hashBefore);
+    assertThat(TrainingConfigSpace.space()).isEqualTo(TrainingConfigSpace.space().narrow(Overrides.none()));
+    assertThat(TrainingConfigSpace.space().hash()).isEqualTo(hashBefore);
     assertThat(TrainingConfigSpace.random(11)).isEqualTo(sampleBefore);
     // The good half alone still applies, so the failure above was the bad half's.
-    assertThat(TrainingConfigSpace.random(11, TrainingConfigSpace.overrides().batchSize(32)).batchSize()).isEqualTo(32);
+    assertThat(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().batchSize(32)).random(11).batchSize()).isEqualTo(32);
     assertThat(TrainingConfigSpace.random(11).batchSize()).isEqualTo(sampleBefore.batchSize());
   }
 
@@ -337,7 +337,7 @@ class OverrideErrorsTest {
   private InputProblem overridesProblem(String name, String text) {
     Path file = EveryWay.write(dir, name, text);
     InvalidOverridesException e = assertThrows(InvalidOverridesException.class,
-        () -> TrainingConfigSpace.space(Overrides.fromFile(file)));
+        () -> TrainingConfigSpace.space().narrow(Overrides.fromFile(file)));
     return checked(e, file);
   }
 

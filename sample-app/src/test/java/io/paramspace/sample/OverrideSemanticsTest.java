@@ -33,13 +33,13 @@ class OverrideSemanticsTest {
 
   @BeforeEach
   void setUp() {
-    training = new EveryWay(dir, TrainingConfigSpace::space);
-    tuning = new EveryWay(dir, TuningConfigSpace::space);
+    training = new EveryWay(dir, TrainingConfigSpace.space()::narrow);
+    tuning = new EveryWay(dir, TuningConfigSpace.space()::narrow);
   }
 
   @Test
   void aScalarFixesAParameterAndLeavesTheOthersAlone() {
-    ConfigSpace narrowed = training.sameSpace(
+    ConfigSpace<?> narrowed = training.sameSpace(
         TrainingConfigSpace.overrides().batchSize(32).optimizer(o -> o.name("adam").learningRate(1e-3)),
         Map.of("batchSize", 32, "optimizer", Map.of("name", "adam", "learningRate", 1e-3)),
         "{\"batchSize\": 32, \"optimizer\": {\"name\": \"adam\", \"learningRate\": 1e-3}}",
@@ -49,7 +49,7 @@ class OverrideSemanticsTest {
     assertThat(at(narrowed, "batchSize")).isEqualTo(FixedSpace.of(32));
     assertThat(at(narrowed, "optimizer.name")).isEqualTo(FixedSpace.of("adam"));
     assertThat(at(narrowed, "optimizer.learningRate")).isEqualTo(FixedSpace.of(0.001));
-    ConfigSpace base = TrainingConfigSpace.space();
+    ConfigSpace<?> base = TrainingConfigSpace.space();
     assertThat(at(narrowed, "model")).isEqualTo(at(base, "model"));
     assertThat(at(narrowed, "optimizer.beta2")).isEqualTo(at(base, "optimizer.beta2"));
     // With name fixed to adam, momentum (only for sgd) can never be active: it is fixed to null.
@@ -58,7 +58,7 @@ class OverrideSemanticsTest {
 
   @Test
   void aListRestrictsANumericRangeToACategoricalOfThoseValues() {
-    ConfigSpace narrowed = training.sameSpace(
+    ConfigSpace<?> narrowed = training.sameSpace(
         TrainingConfigSpace.overrides().batchSize(32, 64).optimizer(o -> o.learningRate(1e-4, 1e-3, 1e-2)),
         Map.of("batchSize", List.of(32, 64), "optimizer", Map.of("learningRate", List.of(1e-4, 1e-3, 1e-2))),
         "{\"batchSize\": [32, 64], \"optimizer\": {\"learningRate\": [0.0001, 0.001, 0.01]}}",
@@ -71,7 +71,7 @@ class OverrideSemanticsTest {
 
   @Test
   void aListOfOneValueFixesTheParameter() {
-    ConfigSpace narrowed = training.sameSpace(
+    ConfigSpace<?> narrowed = training.sameSpace(
         TrainingConfigSpace.overrides().model(m -> m.numBlocks(new int[] {6})),
         Map.of("model", Map.of("numBlocks", List.of(6))),
         "{\"model\": {\"numBlocks\": [6]}}",
@@ -83,7 +83,7 @@ class OverrideSemanticsTest {
 
   @Test
   void aListRestrictsACategoricalToASubsetKeepingWeightsAndDeclarationOrder() {
-    ConfigSpace narrowed = tuning.sameSpace(
+    ConfigSpace<?> narrowed = tuning.sameSpace(
         TuningConfigSpace.overrides().optimizer("rmsprop", "adam")
             .activation(Activation.SILU, Activation.RELU).batchSize(64, 16),
         Map.of("optimizer", List.of("rmsprop", "adam"), "activation", List.of("SILU", "RELU"),
@@ -100,7 +100,7 @@ class OverrideSemanticsTest {
 
   @Test
   void minAndMaxNarrowARangeKeepingLogScale() {
-    ConfigSpace narrowed = training.sameSpace(
+    ConfigSpace<?> narrowed = training.sameSpace(
         TrainingConfigSpace.overrides().batchSizeBetween(32, 64)
             .optimizer(o -> o.learningRateBetween(1e-4, 1e-3)),
         Map.of("batchSize", Map.of("min", 32, "max", 64),
@@ -116,7 +116,7 @@ class OverrideSemanticsTest {
 
   @Test
   void minAndMaxNarrowARangeKeepingItsStepAndLogScale() {
-    ConfigSpace narrowed = tuning.sameSpace(
+    ConfigSpace<?> narrowed = tuning.sameSpace(
         TuningConfigSpace.overrides().dropoutBetween(0.2, 0.6).widthBetween(16, 64).stepsBetween(2, 512),
         Map.of("dropout", Map.of("min", 0.2, "max", 0.6), "width", Map.of("min", 16, "max", 64),
             "steps", Map.of("min", 2, "max", 512)),
@@ -133,7 +133,7 @@ class OverrideSemanticsTest {
   @Test
   void aSteppedRangeNarrowsToTwoNeighbouringGridPoints() {
     // 0.7 - 0.6 is 0.09999999999999998 in doubles: one step all the same.
-    ConfigSpace narrowed = tuning.sameSpace(
+    ConfigSpace<?> narrowed = tuning.sameSpace(
         TuningConfigSpace.overrides().dropoutBetween(0.6, 0.7),
         Map.of("dropout", Map.of("min", 0.6, "max", 0.7)),
         "{\"dropout\": {\"min\": 0.6, \"max\": 0.7}}",
@@ -145,7 +145,7 @@ class OverrideSemanticsTest {
     assertThat(dropout.max()).isEqualTo(0.7);
     assertThat(dropout.step()).isEqualTo(0.1);
     for (long seed = 0; seed < 200; seed++) {
-      assertThat(TuningConfigSpace.random(seed, TuningConfigSpace.overrides().dropoutBetween(0.6, 0.7)).dropout())
+      assertThat(TuningConfigSpace.space().narrow(TuningConfigSpace.overrides().dropoutBetween(0.6, 0.7)).random(seed).dropout())
           .isAnyOf(0.6, 0.7);
     }
   }
@@ -153,7 +153,7 @@ class OverrideSemanticsTest {
   @Test
   void aFloatFieldTakesItsBoundsAsWritten() {
     // decay is a float in [0.0, 0.1]; 0.1f is a little above the double 0.1.
-    ConfigSpace narrowed = tuning.sameSpace(
+    ConfigSpace<?> narrowed = tuning.sameSpace(
         TuningConfigSpace.overrides().decayBetween(0.05, 0.1),
         Map.of("decay", Map.of("min", 0.05, "max", 0.1)),
         "{\"decay\": {\"min\": 0.05, \"max\": 0.1}}",
@@ -161,27 +161,27 @@ class OverrideSemanticsTest {
         "decay = { min = 0.05, max = 0.1 }\n");
     assertThat(at(narrowed, "decay")).isEqualTo(FloatSpace.uniform(0.05, 0.1));
 
-    ConfigSpace fixed = tuning.sameSpace(
+    ConfigSpace<?> fixed = tuning.sameSpace(
         TuningConfigSpace.overrides().decay(0.1),
         Map.of("decay", 0.1),
         "{\"decay\": 0.1}",
         "decay: 0.1\n",
         "decay = 0.1\n");
     assertThat(at(fixed, "decay")).isEqualTo(FixedSpace.of(0.1f));
-    assertThat(TuningConfigSpace.random(3, TuningConfigSpace.overrides().decay(0.1)).decay()).isEqualTo(0.1f);
+    assertThat(TuningConfigSpace.space().narrow(TuningConfigSpace.overrides().decay(0.1)).random(3).decay()).isEqualTo(0.1f);
   }
 
   @Test
   void anObjectOverridesInsideANestedConfig() {
-    ConfigSpace narrowed = training.sameSpace(
+    ConfigSpace<?> narrowed = training.sameSpace(
         TrainingConfigSpace.overrides().model(m -> m.numBlocksBetween(4, 8)),
         Map.of("model", Map.of("numBlocks", Map.of("min", 4, "max", 8))),
         "{\"model\": {\"numBlocks\": {\"min\": 4, \"max\": 8}}}",
         "model:\n  numBlocks:\n    min: 4\n    max: 8\n",
         "[model.numBlocks]\nmin = 4\nmax = 8\n");
 
-    ConfigSpace base = TrainingConfigSpace.space();
-    ConfigSpace model = (ConfigSpace) at(narrowed, "model");
+    ConfigSpace<?> base = TrainingConfigSpace.space();
+    ConfigSpace<?> model = (ConfigSpace) at(narrowed, "model");
     assertThat(model.field(model.indexOf("numBlocks")).space()).isEqualTo(IntSpace.uniform(4, 8));
     assertThat(at(model, "blockConfig")).isEqualTo(at(base, "model.blockConfig"));
     assertThat(at(model, "useCheckpoint")).isEqualTo(at(base, "model.useCheckpoint"));
@@ -191,7 +191,7 @@ class OverrideSemanticsTest {
 
   @Test
   void branchesKeepTheNamedSubsetWithOverridesInsideThem() {
-    ConfigSpace narrowed = training.sameSpace(
+    ConfigSpace<?> narrowed = training.sameSpace(
         TrainingConfigSpace.overrides().model(m -> m.blockConfig(b -> b
             .denseConfig(d -> d.numLayers(4).activation(Activation.RELU).useDropout(true))
             .convConfig())),
@@ -232,7 +232,7 @@ class OverrideSemanticsTest {
   @Test
   void aBranchNameOrAListOfNamesKeepsThoseBranchesAsTheyAre() {
     PolymorphicSpace onlyConv = PolymorphicSpace.of(ConvConfigSpace.space());
-    ConfigSpace byName = training.sameSpace(
+    ConfigSpace<?> byName = training.sameSpace(
         TrainingConfigSpace.overrides().model(m -> m.blockConfig(b -> b.convConfig())),
         Map.of("model", Map.of("blockConfig", "ConvConfig")),
         "{\"model\": {\"blockConfig\": \"ConvConfig\"}}",
@@ -240,7 +240,7 @@ class OverrideSemanticsTest {
         "model.blockConfig = \"ConvConfig\"\n");
     assertThat(at(byName, "model.blockConfig")).isEqualTo(onlyConv);
 
-    ConfigSpace byList = training.sameSpace(
+    ConfigSpace<?> byList = training.sameSpace(
         TrainingConfigSpace.overrides().model(m -> m.blockConfig(b -> b.convConfig())),
         Map.of("model", Map.of("blockConfig", List.of("ConvConfig"))),
         "{\"model\": {\"blockConfig\": [\"ConvConfig\"]}}",
@@ -249,7 +249,7 @@ class OverrideSemanticsTest {
     assertThat(byList).isEqualTo(byName);
 
     // Both branches, named in any order, are the base space.
-    ConfigSpace both = training.sameSpace(
+    ConfigSpace<?> both = training.sameSpace(
         TrainingConfigSpace.overrides().model(m -> m.blockConfig(b -> b.convConfig().denseConfig())),
         Map.of("model", Map.of("blockConfig", List.of("ConvConfig", "DenseConfig"))),
         "{\"model\": {\"blockConfig\": [\"ConvConfig\", \"DenseConfig\"]}}",
@@ -260,7 +260,7 @@ class OverrideSemanticsTest {
 
   @Test
   void keptBranchesKeepTheirWeights() {
-    ConfigSpace conv = tuning.sameSpace(
+    ConfigSpace<?> conv = tuning.sameSpace(
         TuningConfigSpace.overrides().block(b -> b.convConfig(c -> c.kernelSizeBetween(3, 5))),
         Map.of("block", Map.of("ConvConfig", Map.of("kernelSize", Map.of("min", 3, "max", 5)))),
         "{\"block\": {\"ConvConfig\": {\"kernelSize\": {\"min\": 3, \"max\": 5}}}}",
@@ -270,7 +270,7 @@ class OverrideSemanticsTest {
     assertThat(block.weights()).containsExactly(1.0);
     assertThat(at(block, "ConvConfig.kernelSize")).isEqualTo(IntSpace.uniform(3, 5));
 
-    ConfigSpace both = tuning.sameSpace(
+    ConfigSpace<?> both = tuning.sameSpace(
         TuningConfigSpace.overrides().block(b -> b.convConfig().denseConfig(d -> d.numLayers(3))),
         Map.of("block", Map.of("ConvConfig", Map.of(), "DenseConfig", Map.of("numLayers", 3))),
         "{\"block\": {\"ConvConfig\": {}, \"DenseConfig\": {\"numLayers\": 3}}}",
@@ -288,14 +288,14 @@ class OverrideSemanticsTest {
         FloatSpace.uniform(0.5, 0.9), FixedSpace.of(null));
     Overrides typed = TrainingConfigSpace.overrides().optimizer(o -> o.momentumBetween(0.5, 0.9));
 
-    ConfigSpace implicit = training.sameSpace(typed,
+    ConfigSpace<?> implicit = training.sameSpace(typed,
         Map.of("optimizer", Map.of("momentum", Map.of("min", 0.5, "max", 0.9))),
         "{\"optimizer\": {\"momentum\": {\"min\": 0.5, \"max\": 0.9}}}",
         "optimizer:\n  momentum: {min: 0.5, max: 0.9}\n",
         "optimizer.momentum = { min = 0.5, max = 0.9 }\n");
     assertThat(at(implicit, "optimizer.momentum")).isEqualTo(expected);
 
-    ConfigSpace explicit = training.sameSpace(typed,
+    ConfigSpace<?> explicit = training.sameSpace(typed,
         Map.of("optimizer", Map.of("momentum", Map.of("true", Map.of("min", 0.5, "max", 0.9)))),
         "{\"optimizer\": {\"momentum\": {\"true\": {\"min\": 0.5, \"max\": 0.9}}}}",
         "optimizer:\n  momentum:\n    true: {min: 0.5, max: 0.9}\n",
@@ -305,7 +305,7 @@ class OverrideSemanticsTest {
 
   @Test
   void aConditionalNestedConfigIsOverriddenInside() {
-    ConfigSpace narrowed = tuning.sameSpace(
+    ConfigSpace<?> narrowed = tuning.sameSpace(
         TuningConfigSpace.overrides().warmup(w -> w.name("sgd").momentum(0.9)),
         Map.of("warmup", Map.of("true", Map.of("name", "sgd", "momentum", 0.9))),
         "{\"warmup\": {\"name\": \"sgd\", \"momentum\": 0.9}}",
@@ -318,7 +318,7 @@ class OverrideSemanticsTest {
     assertThat(at(warmup, "true.name")).isEqualTo(FixedSpace.of("sgd"));
     assertThat(at(warmup, "true.momentum.true")).isEqualTo(FixedSpace.of(0.9));
     for (long seed = 0; seed < 500; seed++) {
-      TuningConfig config = TuningConfigSpace.random(seed, TuningConfigSpace.overrides().warmup(w -> w.name("sgd")));
+      TuningConfig config = TuningConfigSpace.space().narrow(TuningConfigSpace.overrides().warmup(w -> w.name("sgd"))).random(seed);
       if (config.shuffle()) {
         assertThat(config.warmup().name()).isEqualTo("sgd");
       } else {
@@ -329,35 +329,35 @@ class OverrideSemanticsTest {
 
   @Test
   void repeatingAFixedValueIsAccepted() {
-    ConfigSpace base = TrainingConfigSpace.space();
-    assertThat(TrainingConfigSpace.space(Overrides.fromMap(Map.of("model",
+    ConfigSpace<?> base = TrainingConfigSpace.space();
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("model",
         Map.of("useCheckpoint", Map.of("true", true, "false", false)))))).isEqualTo(base);
-    assertThat(TrainingConfigSpace.space(Overrides.fromMap(Map.of("model", Map.of("useCheckpoint", true)))))
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("model", Map.of("useCheckpoint", true)))))
         .isEqualTo(base);
-    assertThat(TrainingConfigSpace.space(Overrides.parse("{\"optimizer\": {\"beta2\": {\"false\": null}}}",
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.parse("{\"optimizer\": {\"beta2\": {\"false\": null}}}",
         io.paramspace.runtime.InputFormat.JSON, "o.json"))).isEqualTo(base);
 
-    ConfigSpace fixed = TrainingConfigSpace.space(TrainingConfigSpace.overrides().batchSize(32));
+    ConfigSpace<?> fixed = TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().batchSize(32));
     assertThat(fixed.narrow(TrainingConfigSpace.overrides().batchSize(32))).isEqualTo(fixed);
   }
 
   @Test
   void aFixedValueCannotBeOverridden() {
     InvalidOverridesException onTrue = assertThrows(InvalidOverridesException.class,
-        () -> TrainingConfigSpace.space(Overrides.fromMap(Map.of("model",
+        () -> TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("model",
             Map.of("useCheckpoint", Map.of("true", false))))));
     assertThat(onTrue.problems()).hasSize(1);
     assertThat(onTrue.problems().get(0).path()).isEqualTo("model.useCheckpoint.true");
     assertThat(onTrue.problems().get(0).message()).isEqualTo("is fixed to true and cannot be overridden");
 
     InvalidOverridesException onFalse = assertThrows(InvalidOverridesException.class,
-        () -> TrainingConfigSpace.space(Overrides.fromMap(Map.of("optimizer",
+        () -> TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("optimizer",
             Map.of("momentum", Map.of("false", 0.5))))));
     assertThat(onFalse.problems().get(0).path()).isEqualTo("optimizer.momentum.false");
     assertThat(onFalse.problems().get(0).message()).contains("is fixed to null");
 
     // A value fixed by an earlier narrowing is fixed for the next one too.
-    ConfigSpace fixed = TrainingConfigSpace.space(TrainingConfigSpace.overrides().batchSize(32));
+    ConfigSpace<?> fixed = TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().batchSize(32));
     InvalidOverridesException again = assertThrows(InvalidOverridesException.class,
         () -> fixed.narrow(TrainingConfigSpace.overrides().batchSize(64)));
     assertThat(again.problems().get(0).path()).isEqualTo("batchSize");
@@ -366,17 +366,17 @@ class OverrideSemanticsTest {
 
   @Test
   void noOverridesIsTheBaseSpaceItself() {
-    assertThat(TrainingConfigSpace.space(Overrides.none())).isSameInstanceAs(TrainingConfigSpace.space());
-    assertThat(TrainingConfigSpace.space(TrainingConfigSpace.overrides())).isSameInstanceAs(TrainingConfigSpace.space());
-    assertThat(TrainingConfigSpace.space(Overrides.fromMap(Map.of()))).isSameInstanceAs(TrainingConfigSpace.space());
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.none())).isSameInstanceAs(TrainingConfigSpace.space());
+    assertThat(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides())).isSameInstanceAs(TrainingConfigSpace.space());
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of()))).isSameInstanceAs(TrainingConfigSpace.space());
   }
 
   @Test
   void aBuilderIsASnapshotEachTimeItIsApplied() {
     TrainingConfigSpace.Builder builder = TrainingConfigSpace.overrides().batchSize(32);
-    ConfigSpace first = TrainingConfigSpace.space(builder);
+    ConfigSpace<?> first = TrainingConfigSpace.space().narrow(builder);
     builder.optimizer(o -> o.name("sgd"));
-    ConfigSpace second = TrainingConfigSpace.space(builder);
+    ConfigSpace<?> second = TrainingConfigSpace.space().narrow(builder);
 
     assertThat(at(first, "optimizer.name")).isEqualTo(at(TrainingConfigSpace.space(), "optimizer.name"));
     assertThat(at(second, "optimizer.name")).isEqualTo(FixedSpace.of("sgd"));

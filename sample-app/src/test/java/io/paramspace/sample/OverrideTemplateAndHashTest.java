@@ -29,26 +29,26 @@ class OverrideTemplateAndHashTest {
   @ParameterizedTest
   @EnumSource(InputFormat.class)
   void theUnchangedTemplateGivesTheBaseSpace(InputFormat format) {
-    String training = TrainingConfigSpace.overrideTemplate(format);
-    ConfigSpace fromTraining = TrainingConfigSpace.space(Overrides.parse(training, format, "template"));
+    String training = TrainingConfigSpace.space().overrideTemplate(format);
+    ConfigSpace<?> fromTraining = TrainingConfigSpace.space().narrow(Overrides.parse(training, format, "template"));
     assertThat(fromTraining).isEqualTo(TrainingConfigSpace.space());
-    assertThat(fromTraining.hash()).isEqualTo(TrainingConfigSpace.spaceHash());
+    assertThat(fromTraining.hash()).isEqualTo(TrainingConfigSpace.space().hash());
 
     // Weights, steps, log scales, a long, a float and a conditional config: all kept as they are.
-    String tuning = TuningConfigSpace.overrideTemplate(format);
-    ConfigSpace fromTuning = TuningConfigSpace.space(Overrides.parse(tuning, format, "template"));
+    String tuning = TuningConfigSpace.space().overrideTemplate(format);
+    ConfigSpace<?> fromTuning = TuningConfigSpace.space().narrow(Overrides.parse(tuning, format, "template"));
     assertThat(fromTuning).isEqualTo(TuningConfigSpace.space());
-    assertThat(fromTuning.hash()).isEqualTo(TuningConfigSpace.spaceHash());
+    assertThat(fromTuning.hash()).isEqualTo(TuningConfigSpace.space().hash());
     for (long seed = 0; seed < 50; seed++) {
-      assertThat(TuningConfigSpace.random(seed, Overrides.parse(tuning, format, "template")))
+      assertThat(TuningConfigSpace.space().narrow(Overrides.parse(tuning, format, "template")).random(seed))
           .isEqualTo(TuningConfigSpace.random(seed));
     }
   }
 
   @Test
   void theDefaultTemplateIsJsonInTheOverrideGrammar() {
-    String template = TrainingConfigSpace.overrideTemplate();
-    assertThat(template).isEqualTo(TrainingConfigSpace.overrideTemplate(InputFormat.JSON));
+    String template = TrainingConfigSpace.space().overrideTemplate();
+    assertThat(template).isEqualTo(TrainingConfigSpace.space().overrideTemplate(InputFormat.JSON));
     assertThat(template).contains("""
           "optimizer" : {
             "name" : [ "adam", "sgd" ],
@@ -80,16 +80,16 @@ class OverrideTemplateAndHashTest {
 
   @Test
   void editingOneValueOfTheTemplateChangesJustThat() {
-    ConfigSpace base = TrainingConfigSpace.space();
+    ConfigSpace<?> base = TrainingConfigSpace.space();
     Map<InputFormat, String[]> edits = new LinkedHashMap<>();
     edits.put(InputFormat.JSON, new String[] {"\"min\" : 16,\n    \"max\" : 128", "\"min\" : 16,\n    \"max\" : 64"});
     edits.put(InputFormat.YAML, new String[] {"  min: 16\n  max: 128", "  min: 16\n  max: 64"});
     edits.put(InputFormat.TOML, new String[] {"batchSize.max = 128", "batchSize.max = 64"});
     for (Map.Entry<InputFormat, String[]> edit : edits.entrySet()) {
-      String template = TrainingConfigSpace.overrideTemplate(edit.getKey());
+      String template = TrainingConfigSpace.space().overrideTemplate(edit.getKey());
       assertWithMessage("%s template", edit.getKey()).that(template).contains(edit.getValue()[0]);
       String edited = template.replace(edit.getValue()[0], edit.getValue()[1]);
-      ConfigSpace narrowed = TrainingConfigSpace.space(Overrides.parse(edited, edit.getKey(), "edited"));
+      ConfigSpace<?> narrowed = TrainingConfigSpace.space().narrow(Overrides.parse(edited, edit.getKey(), "edited"));
 
       assertThat(at(narrowed, "batchSize")).isEqualTo(IntSpace.uniform(16, 64));
       assertThat(at(narrowed, "model")).isEqualTo(at(base, "model"));
@@ -99,11 +99,11 @@ class OverrideTemplateAndHashTest {
 
   @Test
   void removingAChoiceOrABranchFromTheTemplateNarrowsTheSpace() {
-    String template = TrainingConfigSpace.overrideTemplate(InputFormat.YAML);
+    String template = TrainingConfigSpace.space().overrideTemplate(InputFormat.YAML);
     String edited = template
         .replace("  name:\n  - \"adam\"\n  - \"sgd\"\n", "  name:\n  - \"sgd\"\n")
         .replaceAll("(?s)    ConvConfig:.*?(  numBlocks:)", "$1");
-    ConfigSpace narrowed = TrainingConfigSpace.space(Overrides.parse(edited, InputFormat.YAML, "edited"));
+    ConfigSpace<?> narrowed = TrainingConfigSpace.space().narrow(Overrides.parse(edited, InputFormat.YAML, "edited"));
 
     assertThat(at(narrowed, "optimizer.name")).isEqualTo(FixedSpace.of("sgd"));
     assertThat(at(narrowed, "model.blockConfig")).isEqualTo(
@@ -113,23 +113,23 @@ class OverrideTemplateAndHashTest {
 
   @Test
   void theSpaceHashOfTrainingConfigIsPinned() {
-    assertThat(TrainingConfigSpace.spaceHash()).isEqualTo(TRAINING_CONFIG_HASH);
-    assertThat(TrainingConfigSpace.spaceHash(Overrides.none())).isEqualTo(TRAINING_CONFIG_HASH);
     assertThat(TrainingConfigSpace.space().hash()).isEqualTo(TRAINING_CONFIG_HASH);
-    assertThat(TrainingConfigSpace.spaceHash()).matches("[0-9a-f]{64}");
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.none()).hash()).isEqualTo(TRAINING_CONFIG_HASH);
+    assertThat(TrainingConfigSpace.space().hash()).isEqualTo(TRAINING_CONFIG_HASH);
+    assertThat(TrainingConfigSpace.space().hash()).matches("[0-9a-f]{64}");
   }
 
   @Test
   void equalOverridesWrittenDifferentlyHashEqual() {
-    String typed = TrainingConfigSpace.spaceHash(TrainingConfigSpace.overrides()
+    String typed = TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides()
         .batchSize(32, 64)
         .optimizer(o -> o.name("adam").learningRateBetween(1e-4, 1e-3))
-        .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.numLayers(4)))));
-    String map = TrainingConfigSpace.spaceHash(Overrides.fromMap(Map.of(
+        .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.numLayers(4))))).hash();
+    String map = TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of(
         "model", Map.of("blockConfig", Map.of("DenseConfig", Map.of("numLayers", List.of(4)))),
         "optimizer", Map.of("learningRate", Map.of("max", 0.001, "min", 0.0001), "name", List.of("adam")),
-        "batchSize", List.of(32, 64))));
-    String yaml = TrainingConfigSpace.spaceHash(Overrides.parse("""
+        "batchSize", List.of(32, 64)))).hash();
+    String yaml = TrainingConfigSpace.space().narrow(Overrides.parse("""
         optimizer:
           name: adam
           learningRate: {min: 1.0e-4, max: 1.0e-3}
@@ -138,13 +138,13 @@ class OverrideTemplateAndHashTest {
         model:
           blockConfig: {DenseConfig: {numLayers: 4}}
           useCheckpoint: {true: true}
-        """, InputFormat.YAML, "o.yaml"));
-    String toml = TrainingConfigSpace.spaceHash(Overrides.parse("""
+        """, InputFormat.YAML, "o.yaml")).hash();
+    String toml = TrainingConfigSpace.space().narrow(Overrides.parse("""
         batchSize = [32, 64]
         optimizer.name = "adam"
         optimizer.learningRate = { min = 0.0001, max = 0.001 }
         model.blockConfig.DenseConfig.numLayers = 4
-        """, InputFormat.TOML, "o.toml"));
+        """, InputFormat.TOML, "o.toml")).hash();
 
     assertThat(map).isEqualTo(typed);
     assertThat(yaml).isEqualTo(typed);
@@ -181,9 +181,9 @@ class OverrideTemplateAndHashTest {
         .denseConfig().convConfig(c -> c.dropoutRateBetween(0.05, 0.25)))));
 
     List<String> hashes = new ArrayList<>();
-    hashes.add(TrainingConfigSpace.spaceHash());
+    hashes.add(TrainingConfigSpace.space().hash());
     for (Overrides narrowing : narrowings) {
-      hashes.add(TrainingConfigSpace.spaceHash(narrowing));
+      hashes.add(TrainingConfigSpace.space().narrow(narrowing).hash());
     }
     assertThat(hashes).containsNoDuplicates();
   }
@@ -191,7 +191,7 @@ class OverrideTemplateAndHashTest {
   @Test
   void weightsArePartOfTheHash() {
     // Same choices, different weights: sampling differs, so the hash must too.
-    ConfigSpace base = TuningConfigSpace.space();
+    ConfigSpace<?> base = TuningConfigSpace.space();
     int index = base.indexOf("optimizer");
     List<FieldSpace> fields = new ArrayList<>(base.fields());
     fields.set(index, new FieldSpace("optimizer", String.class,

@@ -31,6 +31,22 @@ class SampleAppTest {
     assertThat(output.lines().filter(line -> line.matches("\\d+: TrainingConfig\\[.*")).count()).isEqualTo(5);
   }
 
+  @Test
+  void aBadOverrideFileIsReportedBeforeAnythingIsPrinted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("bad.json");
+    java.nio.file.Files.writeString(file, "{\"batchSze\": 32}");
+    ProcessBuilder java = new ProcessBuilder(
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SampleApp.class.getName(), file.toString());
+    Process process = java.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).isEqualTo(2);
+    assertThat(out).isEmpty();
+    assertThat(err).contains("batchSze: is not a field of TrainingConfig. Did you mean \"batchSize\"?");
+  }
+
   private static String runMain() {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

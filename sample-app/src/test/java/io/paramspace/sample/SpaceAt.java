@@ -21,13 +21,13 @@ final class SpaceAt {
   }
 
   private static Space step(Space space, String key, String path) {
-    if (space instanceof ConfigSpace config) {
+    if (space instanceof ConfigSpace<?> config) {
       int index = config.indexOf(key);
       if (index >= 0) {
         return config.field(index).space();
       }
     } else if (space instanceof PolymorphicSpace polymorphic) {
-      ConfigSpace branch = polymorphic.branch(key);
+      ConfigSpace<?> branch = polymorphic.branch(key);
       if (branch != null) {
         return branch;
       }
