@@ -24,7 +24,7 @@ public final class InMemoryStorage implements Storage {
     final Map<String, String> userAttributes = new LinkedHashMap<>();
     final Map<String, String> systemAttributes = new LinkedHashMap<>();
     final List<Slot> trials = new ArrayList<>();
-    final FinishedList finished = new FinishedList();
+    final AppendOnlyList<FrozenTrial> finished = new AppendOnlyList<>();
 
     StudyData(StudyRecord record) {
       this.record = record;
@@ -182,6 +182,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public synchronized List<FrozenTrial> trials(long studyId) {
     return study(studyId).trials.stream().map(s -> s.trial).toList();
+  }
+
+  @Override
+  public synchronized List<FrozenTrial> trials(long studyId, TrialState state) {
+    return study(studyId).trials.stream().map(s -> s.trial).filter(t -> t.state() == state).toList();
   }
 
   @Override

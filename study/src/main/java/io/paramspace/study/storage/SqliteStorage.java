@@ -57,7 +57,7 @@ public final class SqliteStorage implements Storage {
 
   /** What this connection knows of one study's trials. */
   private static final class StudyCache {
-    final FinishedList finished = new FinishedList();
+    final AppendOnlyList<FrozenTrial> finished = new AppendOnlyList<>();
     final Map<Long, Integer> finishedIndex = new HashMap<>();
     /** Trials seen running or waiting, by id: the only old rows a refresh reads again. */
     final TreeMap<Long, TrialState> unfinished = new TreeMap<>();
@@ -492,6 +492,11 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized List<FrozenTrial> trials(long studyId) {
     return read(() -> loadTrials("study_id = ?", studyId));
+  }
+
+  @Override
+  public synchronized List<FrozenTrial> trials(long studyId, TrialState state) {
+    return read(() -> loadTrials("study_id = ? AND state = ?", studyId, state.name()));
   }
 
   @Override

@@ -85,6 +85,9 @@ public interface Storage extends AutoCloseable {
   /** Every trial of the study, by number. */
   List<FrozenTrial> trials(long studyId);
 
+  /** The trials of the study in {@code state}, by number. */
+  List<FrozenTrial> trials(long studyId, TrialState state);
+
   /**
    * The finished (complete, pruned, failed) trials of the study, in the order this storage saw
    * them finish. Served incrementally: a call reads only what changed since the last one.
