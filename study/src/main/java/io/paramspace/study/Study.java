@@ -512,13 +512,29 @@ public final class Study implements AutoCloseable {
   }
 
   /**
-   * The best trial with its typed config: read from the stored config JSON (exactly the record
-   * that was evaluated), or built from the parameters for a trial written by Python Optuna.
-   * {@code space} is the space of the trial or a wider one.
+   * The best complete trial whose config is a point of {@code space}, with that config: read from
+   * the stored config JSON (exactly the record that was evaluated), or built from the parameters
+   * for a trial written by Python Optuna. Trials that do not fit {@code space} (another branch
+   * structure, values outside a narrowed range) are left out, as from the samplers' history.
+   *
+   * @throws StudyException if the study has several objectives or no complete trial fits
    */
   public <T> Best<T> best(ConfigSpace<T> space) {
-    FrozenTrial t = bestTrial();
-    return new Best<>(config(space, t), t.value(), t);
+    bestTrial(); // the errors of a study with several objectives or no complete trial
+    Direction direction = record.directions().get(0);
+    FrozenTrial best = null;
+    for (FrozenTrial t : history(space)) {
+      if (t.state() == TrialState.COMPLETE
+          && (best == null || direction.isBetter(t.value(), best.value())
+              || (t.value() == best.value() && t.number() < best.number()))) {
+        best = t;
+      }
+    }
+    if (best == null) {
+      throw new StudyException("no complete trial of study '" + name() + "' is a config of the space of "
+          + space.typeName() + " given (hash " + space.hash() + ")");
+    }
+    return new Best<>(config(space, best), best.value(), best);
   }
 
   /** The typed config of a stored trial (see {@link #best}). */

@@ -398,14 +398,23 @@ public final class SqliteStorage implements Storage {
   public synchronized void setParams(long trialId, Map<String, Double> internalValues,
       Map<String, Distribution> distributions) {
     write(() -> {
-      FrozenTrial trial = requireRunning(trialId, "set parameters of");
-      Map<String, Double> fresh = new LinkedHashMap<>();
-      internalValues.forEach((name, value) -> {
-        ParamCheck.setOnce(trial, name, value);
-        if (!trial.params().containsKey(name)) {
-          fresh.put(name, value);
+      int number = requireRunning(trialId, "set parameters of");
+      Map<String, Double> existing = new HashMap<>();
+      try (ResultSet rs = query("SELECT param_name, param_value FROM trial_params WHERE trial_id = ?", trialId)) {
+        while (rs.next()) {
+          existing.put(rs.getString(1), rs.getDouble(2));
         }
-      });
+      }
+      Map<String, Double> fresh = new LinkedHashMap<>();
+      for (Map.Entry<String, Double> e : internalValues.entrySet()) {
+        Double old = existing.get(e.getKey());
+        if (old == null) {
+          fresh.put(e.getKey(), e.getValue());
+        } else if (Double.compare(old, e.getValue()) != 0) {
+          throw new StorageException("trial " + number + " already has parameter '" + e.getKey() + "' = "
+              + distributions.get(e.getKey()).toExternal(old) + "; a parameter is set once per trial");
+        }
+      }
       insertParams(trialId, fresh, distributions);
       return null;
     });
@@ -446,34 +455,35 @@ public final class SqliteStorage implements Storage {
     if (!state.isFinished()) {
       throw new IllegalArgumentException("finishTrial takes COMPLETE, PRUNED or FAIL, not " + state);
     }
-    long[] studyId = new long[1];
     FrozenTrial finished = write(() -> {
-      FrozenTrial trial = requireRunning(trialId, "finish");
-      Instant end = Timestamps.now();
+      requireRunning(trialId, "finish");
       update("UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ?",
-          state.name(), Timestamps.write(end), trialId);
+          state.name(), Timestamps.write(Timestamps.now()), trialId);
       insertValues(trialId, values);
-      try (ResultSet rs = query("SELECT study_id FROM trials WHERE trial_id = ?", trialId)) {
-        rs.next();
-        studyId[0] = rs.getLong(1);
-      }
-      return trial.with(state, values, end);
+      return loadTrial(trialId);
     });
-    StudyCache cache = caches.get(studyId[0]);
-    if (cache != null && !cache.finishedIndex.containsKey(trialId)) {
-      cache.unfinished.remove(trialId);
-      cache.finishedIndex.put(trialId, cache.finished.add(finished));
+    for (StudyCache cache : caches.values()) {
+      if (cache.unfinished.remove(trialId) != null && !cache.finishedIndex.containsKey(trialId)) {
+        cache.finishedIndex.put(trialId, cache.finished.add(finished));
+      }
     }
     return finished;
   }
 
-  private FrozenTrial requireRunning(long trialId, String what) throws SQLException {
-    FrozenTrial trial = loadTrial(trialId);
-    if (trial.state() != TrialState.RUNNING) {
-      throw new StorageException("cannot " + what + " trial " + trial.number() + " (id " + trialId + ") in "
-          + url + ": it is " + trial.state() + ", not RUNNING");
+  /** The number of the trial, which must be running (one indexed read, not the whole trial). */
+  private int requireRunning(long trialId, String what) throws SQLException {
+    try (ResultSet rs = query("SELECT number, state FROM trials WHERE trial_id = ?", trialId)) {
+      if (!rs.next()) {
+        throw new StorageException("no trial with id " + trialId + " in " + url);
+      }
+      int number = rs.getInt(1);
+      String state = rs.getString(2);
+      if (!TrialState.RUNNING.name().equals(state)) {
+        throw new StorageException("cannot " + what + " trial " + number + " (id " + trialId + ") in " + url
+            + ": it is " + state + ", not RUNNING");
+      }
+      return number;
     }
-    return trial;
   }
 
   @Override
