@@ -1,8 +1,9 @@
 package io.paramspace.study.storage;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.paramspace.runtime.Literals;
 import java.io.IOException;
 import java.util.Iterator;
@@ -16,9 +17,10 @@ import java.util.Map;
  * is byte for byte what Optuna stores. Reading accepts any JSON and Python's non-finite tokens.
  */
 public final class PythonJson {
-  private static final ObjectMapper READER = new ObjectMapper()
-      .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+  private static final ObjectMapper READER = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+      .build();
 
   private PythonJson() {}
 

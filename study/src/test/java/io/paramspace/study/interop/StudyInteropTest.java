@@ -87,4 +87,21 @@ class StudyInteropTest {
     }
     assertThat(PythonOptuna.json("optuna_read.py", db, "tiny").get("trials").size()).isEqualTo(12);
   }
+
+  @Test
+  void paramspaceEvaluatesWhatPythonEnqueuedAndSamplesTheRest() {
+    Path db = dir.resolve("enqueue.db");
+    Study.open("sqlite:" + db, "q").close();
+    PythonOptuna.script("optuna_enqueue.py", db, "q", "{\"TinyConfig.x\": 1.25, \"TinyConfig.layers\": 7}");
+    try (Study study = Study.open("sqlite:" + db, "q")) {
+      List<TinyConfig> seen = new java.util.ArrayList<>();
+      study.optimize(SPACE, (c, t) -> {
+        seen.add(c);
+        return c.x();
+      }, OptimizeOptions.trials(2).withProgressBar(false));
+      assertThat(seen.get(0).x()).isEqualTo(1.25);
+      assertThat(seen.get(0).layers()).isEqualTo(7);
+      assertThat(study.trials().get(0).state()).isEqualTo(TrialState.COMPLETE);
+    }
+  }
 }
