@@ -1,19 +1,19 @@
 package test;
 
 import io.paramspace.runtime.CategoricalSpace;
-import io.paramspace.runtime.ChoiceDraw;
 import io.paramspace.runtime.Condition;
 import io.paramspace.runtime.ConditionalSpace;
 import io.paramspace.runtime.ConfigAccess;
-import io.paramspace.runtime.ConfigSampler;
 import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.FieldSpace;
 import io.paramspace.runtime.FixedSpace;
-import io.paramspace.runtime.IntDraw;
 import io.paramspace.runtime.IntSpace;
-import io.paramspace.runtime.OverridesBuilder;
 import io.paramspace.runtime.Rng;
 import io.paramspace.runtime.Trial;
+import io.paramspace.runtime.overrides.OverridesBuilder;
+import io.paramspace.runtime.sampling.ChoiceDraw;
+import io.paramspace.runtime.sampling.ConfigSampler;
+import io.paramspace.runtime.sampling.IntDraw;
 import java.util.List;
 import javax.annotation.processing.Generated;
 

@@ -23,10 +23,15 @@ import java.lang.annotation.Target;
  * value} keeps every choice, so {@code @Choice(weights = {3, 1})} only weights them. Weights, when
  * given, are one positive number per choice, in the same order; the chance of a choice is its
  * weight over the sum.
+ *
+ * <p>Applicable to fields too, only so that a {@code @SearchSpace} class written where a record
+ * was meant reaches the processor, which reports the class (javac stops before annotation
+ * processing at an annotation it finds misplaced); on any field that is not a record component
+ * the processor reports the annotation itself.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface Choice {
   /** The allowed values, as literals of the component's type; no duplicates. */
   String[] value() default {};

@@ -15,10 +15,15 @@ import java.lang.annotation.Target;
  *   <li>{@code step > 1} restricts the values to {@code min, min + step, ..., max}; the range must
  *       be a whole number of steps.
  * </ul>
+ *
+ * <p>Applicable to fields too, only so that a {@code @SearchSpace} class written where a record
+ * was meant reaches the processor, which reports the class (javac stops before annotation
+ * processing at an annotation it finds misplaced); on any field that is not a record component
+ * the processor reports the annotation itself.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface IntRange {
   /** The lower bound, inclusive. */
   long min();

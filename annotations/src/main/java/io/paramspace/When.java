@@ -30,10 +30,15 @@ import java.lang.annotation.Target;
  *
  * <p>Literals are checked at compile time against the referenced field: a value it can never take
  * is a compile error that lists the values it can.
+ *
+ * <p>Applicable to fields too, only so that a {@code @SearchSpace} class written where a record
+ * was meant reaches the processor, which reports the class (javac stops before annotation
+ * processing at an annotation it finds misplaced); on any field that is not a record component
+ * the processor reports the annotation itself.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 @Repeatable(When.All.class)
 public @interface When {
   /** The component (or dotted path into a nested config) that the test reads. */
@@ -72,7 +77,7 @@ public @interface When {
   /** The container of repeated {@code @When}: all must hold. */
   @Documented
   @Retention(RetentionPolicy.CLASS)
-  @Target(ElementType.RECORD_COMPONENT)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
   @interface All {
     When[] value();
   }

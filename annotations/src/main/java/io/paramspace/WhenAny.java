@@ -17,10 +17,15 @@ import java.lang.annotation.Target;
  * <p>It combines with plain {@link When} on the same component by "and". {@code then} and {@code
  * otherwise} may be written on any one of the tests of the component; written twice, they must
  * agree.
+ *
+ * <p>Applicable to fields too, only so that a {@code @SearchSpace} class written where a record
+ * was meant reaches the processor, which reports the class (javac stops before annotation
+ * processing at an annotation it finds misplaced); on any field that is not a record component
+ * the processor reports the annotation itself.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface WhenAny {
   /** The tests; the component is active when at least one holds. At least two. */
   When[] value();

@@ -28,7 +28,8 @@ import javax.tools.ToolProvider;
  * annotations and the runtime; the processor path, used only when the options name a processor,
  * holds the Paramspace processor and JavaPoet, or this module's reference processors. All are
  * found where this JVM loaded those classes from (the shaded benchmarks jar, or the reactor's
- * modules).
+ * modules). A peer processor's records compile against that peer's jars alone ({@link
+ * PeerProcessors}).
  */
 final class Javac {
   static final String PROCESSOR = SearchSpaceProcessor.class.getName();
@@ -62,7 +63,27 @@ final class Javac {
 
   /** Options for a plain compile into {@code classes}: annotation processing off. */
   List<String> plain(Path classes) {
+    return plain(classPath, classes);
+  }
+
+  /** Options for a plain compile of a peer's records, against that peer's annotations. */
+  List<String> plainPeer(PeerProcessors peers, ConfigSources.Flavor flavor, Path classes) {
+    return plain(peers.classPath(flavor), classes);
+  }
+
+  private static List<String> plain(String classPath, Path classes) {
     return List.of("--release", "17", "-proc:none", "-cp", classPath, "-d", classes.toString());
+  }
+
+  /**
+   * Options that run a peer's processors on its records: its annotations on the class path, its
+   * jars alone on the processor path, and no {@code -processor}, so javac finds the processors
+   * through their {@code META-INF/services} entries as in a user's build (AutoValue's jar
+   * registers several, all of which run).
+   */
+  List<String> withPeerProcessor(PeerProcessors peers, ConfigSources.Flavor flavor, Path classes, Path generated) {
+    return List.of("--release", "17", "-cp", peers.classPath(flavor), "-processorpath", peers.processorPath(flavor),
+        "-s", generated.toString(), "-d", classes.toString());
   }
 
   /** Options that run the Paramspace processor, writing generated sources to {@code generated}. */

@@ -18,7 +18,13 @@ record ConditionModel(List<Test> all, List<List<Test>> anyOf) {
       boolean upperInclusive,
       Position position,
       Position fieldPosition,
-      Position testPosition) {
+      Position testPosition,
+      List<Position> literalPositions) {
+
+    /** Where literal {@code index} of {@code equalsTo} / {@code notEqualsTo} is written. */
+    Position literalPosition(int index) {
+      return index < literalPositions.size() ? literalPositions.get(index) : testPosition;
+    }
 
     String head() {
       int dot = path.indexOf('.');

@@ -84,8 +84,11 @@ final class ConditionRules {
     ConfigModel scope = config;
     for (int i = 0; i < segments.length; i++) {
       FieldModel next = scope == null ? null : scope.field(segments[i]);
+      if (next == null && scope != null && scope.failed(segments[i])) {
+        return null; // a component whose type has no space: reported on it, once
+      }
       if (next == null) {
-        String hint = suggestion(segments[i], scope == null ? List.of() : scope.fieldNames());
+        String hint = suggestion(segments[i], scope == null ? List.of() : scope.componentNames());
         problems.add(Diagnostic.of(Message.UNKNOWN_WHEN_FIELD, test.fieldPosition(), test.path(), field.name(),
             scope == null ? "?" : scope.simpleName(), hint));
         return null;
@@ -114,21 +117,42 @@ final class ConditionRules {
             ordering, test.path(), describeKind(target)));
         return null;
       }
-      return new ResolvedTest(test, path, List.of());
+      return withOutcome(field, new ResolvedTest(test, path, List.of()), problems);
     }
     List<Object> operands = new ArrayList<>();
     boolean ok = true;
-    for (String literal : test.literals()) {
+    for (int i = 0; i < test.literals().size(); i++) {
+      String literal = test.literals().get(i);
       Object value = LiteralParser.parse(target.kind(), literal, names(target));
-      if (value == null || !canTake(target, value)) {
-        problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.testPosition(), test.path(), field.name(),
+      if (target.spaceFailed()) {
+        // its space is reported broken: only what its type says is known
+        if (value == null) {
+          String expected = LiteralParser.expected(target.kind(), typeName(target), names(target));
+          problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.literalPosition(i), test.path(), field.name(),
+              test.path(), "\"" + literal + "\"", expected));
+          ok = false;
+        } else {
+          operands.add(value);
+        }
+      } else if (value == null || !canTake(target, value)) {
+        problems.add(Diagnostic.of(Message.IMPOSSIBLE_WHEN_VALUE, test.literalPosition(i), test.path(), field.name(),
             test.path(), "\"" + literal + "\"", possibleValues(target)));
         ok = false;
       } else {
         operands.add(value);
       }
     }
-    return ok ? new ResolvedTest(test, path, operands) : null;
+    return ok ? withOutcome(field, new ResolvedTest(test, path, operands), problems) : null;
+  }
+
+  /** {@code resolved}, after reporting it if it never (or always) holds. */
+  private static ResolvedTest withOutcome(FieldModel field, ResolvedTest resolved, List<Diagnostic> problems) {
+    TestOutcomes.check(field, resolved, problems);
+    return resolved;
+  }
+
+  private static String typeName(FieldModel field) {
+    return field.typeElement() == null ? field.kind().description() : field.typeElement().getSimpleName().toString();
   }
 
   private static List<String> names(FieldModel field) {
@@ -148,7 +172,7 @@ final class ConditionRules {
       return false;
     }
     if (field.space() instanceof SpaceModel.Range range) {
-      return RangeRules.contains(range, ((Number) value).doubleValue());
+      return RangeRules.contains(range, (Number) value);
     }
     return field.choices().contains(value);
   }

@@ -35,6 +35,14 @@ record FieldModel(
     return !condition.isEmpty();
   }
 
+  /**
+   * {@code true} if its space could not be resolved (the reason is reported on the field itself):
+   * it has neither a space nor a fixed {@code then}, so rules that read its values stay quiet.
+   */
+  boolean spaceFailed() {
+    return space == null && then == null;
+  }
+
   /** The values it can take while active, for a categorical-like space; otherwise empty. */
   List<Object> choices() {
     if (then != null) {

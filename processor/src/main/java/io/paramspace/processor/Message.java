@@ -1,11 +1,15 @@
 package io.paramspace.processor;
 
 /**
- * Every compile error the processor reports, with a stable tag. Messages say what is wrong, with
- * the offending name or value, and how to fix it.
+ * Every compile error (and the few warnings) the processor reports, with a stable tag. Messages
+ * say what is wrong, with the offending name or value, and how to fix it.
  */
 enum Message {
-  NOT_A_RECORD("NotARecord", "@SearchSpace is on %s, which is not a record; declare it as a record"),
+  NOT_A_RECORD("NotARecord", "@SearchSpace is on %s, which is not a record; declare it as a record%s"),
+  MISPLACED_ANNOTATION(
+      "MisplacedAnnotation",
+      "@%s is on field '%s' of %s, which is not a record component, so nothing reads it;"
+          + " put it on a component of a @SearchSpace record"),
   GENERIC_RECORD(
       "GenericRecord", "@SearchSpace record %s has type parameters; a search space needs concrete types, remove them"),
   NOT_ACCESSIBLE(
@@ -37,7 +41,7 @@ enum Message {
       "EmptyRange", "@%s on '%s' has min = max = %s, a single value; fix it with @Choice(\"%s\") instead"),
   RANGE_TOO_WIDE(
       "RangeTooWide", "@%s on '%s' is [%s, %s], whose width max - min overflows a double; narrow it"),
-  LOG_NOT_POSITIVE("LogNotPositive", "@%s(log = true) on '%s' needs min > 0, got min %s"),
+  LOG_NOT_POSITIVE("LogNotPositive", "@%s(log = true) on '%s' needs min > 0, got min %s; %s"),
   LOG_WITH_STEP("LogWithStep", "@%s on '%s' sets both log = true and step %s; keep one"),
   STEP_MISMATCH("StepMismatch", "@%s on '%s' has step %s, which does not fit the range [%s, %s]; %s"),
   INT_RANGE_OVERFLOW(
@@ -60,6 +64,14 @@ enum Message {
   WHEN_MIXED_TESTS("WhenMixedTests", "@When(field = \"%s\") on '%s' sets %s together; %s"),
   IMPOSSIBLE_WHEN_VALUE(
       "ImpossibleWhenValue", "@When(field = \"%s\") on '%s': %s can never be %s; it can be %s"),
+  CONDITION_NEVER_HOLDS(
+      "ConditionNeverHolds",
+      "@When(field = \"%s\") on '%s': %s is %s, so %s never holds; test a value %s can take, or remove the test"),
+  /** A warning: the generated space is still written. */
+  CONDITION_ALWAYS_HOLDS(
+      "ConditionAlwaysHolds",
+      "@When(field = \"%s\") on '%s': %s is %s, so %s always holds; remove the test, or change it to one %s can fail",
+      true),
   ORDERING_ON_NON_NUMERIC(
       "OrderingOnNonNumeric",
       "@When(field = \"%s\") on '%s' uses %s, but '%s' is %s, not a number; use equalsTo or notEqualsTo"),
@@ -80,14 +92,25 @@ enum Message {
 
   private final String tag;
   private final String template;
+  private final boolean warning;
 
   Message(String tag, String template) {
+    this(tag, template, false);
+  }
+
+  Message(String tag, String template, boolean warning) {
     this.tag = tag;
     this.template = template;
+    this.warning = warning;
   }
 
   String tag() {
     return tag;
+  }
+
+  /** {@code true} for a warning, which does not stop the config's space from being generated. */
+  boolean isWarning() {
+    return warning;
   }
 
   /** The full text: the tag, then the message with {@code args} filled in. */

@@ -34,6 +34,15 @@ final class ModelParser {
   private static final String WHEN_ANY = ANNOTATIONS + ".WhenAny";
   /** Every Paramspace annotation: the processor claims them all. */
   static final Set<String> ALL = Set.of(SEARCH_SPACE, FLOAT_RANGE, INT_RANGE, CHOICE, WHEN, WHEN_ALL, WHEN_ANY);
+  /** The annotations of a component, which javac also accepts on fields. */
+  static final List<String> COMPONENT_ANNOTATIONS =
+      List.of(FLOAT_RANGE, INT_RANGE, CHOICE, WHEN, WHEN_ALL, WHEN_ANY);
+
+  /** The name an annotation is written with; {@code When} for the container javac makes of repeated ones. */
+  static String writtenName(AnnotationMirror mirror) {
+    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+    return type.getQualifiedName().contentEquals(WHEN_ALL) ? "When" : type.getSimpleName().toString();
+  }
 
   private final Types types;
 
@@ -48,6 +57,7 @@ final class ModelParser {
     List<Diagnostic> problems = new ArrayList<>();
     List<String> unresolved = new ArrayList<>();
     List<FieldModel> fields = new ArrayList<>();
+    List<String> componentNames = new ArrayList<>();
     AnnotationMirror searchSpace = annotation(record, SEARCH_SPACE);
     if (!record.getTypeParameters().isEmpty()) {
       problems.add(Diagnostic.of(Message.GENERIC_RECORD, Position.of(record, searchSpace), record.getSimpleName()));
@@ -60,6 +70,7 @@ final class ModelParser {
       }
     }
     for (RecordComponentElement component : record.getRecordComponents()) {
+      componentNames.add(component.getSimpleName().toString());
       if (component.asType().getKind() == TypeKind.ERROR) {
         unresolved.add(component.getSimpleName() + ": " + component.asType());
         continue;
@@ -69,7 +80,8 @@ final class ModelParser {
         fields.add(field);
       }
     }
-    return new Result(new ConfigModel(record, record.getSimpleName().toString(), fields), problems, unresolved);
+    ConfigModel model = new ConfigModel(record, record.getSimpleName().toString(), fields, componentNames);
+    return new Result(model, problems, unresolved);
   }
 
   static boolean isSearchSpace(Element element) {
@@ -255,10 +267,12 @@ final class ModelParser {
       return null; // reported with the then value: the fixed value wins
     }
     if (range != null) {
-      boolean integral = range == intRange;
-      SpaceModel.Range model = new SpaceModel.Range(integral,
-          number(value(range, "min")), number(value(range, "max")), (Boolean) value(range, "log"),
-          number(value(range, "step")));
+      boolean log = (Boolean) value(range, "log");
+      SpaceModel.Range model = range == intRange
+          ? SpaceModel.Range.whole(whole(value(range, "min")), whole(value(range, "max")), log,
+              whole(value(range, "step")))
+          : SpaceModel.Range.real(number(value(range, "min")), number(value(range, "max")), log,
+              number(value(range, "step")));
       List<Diagnostic> found = RangeRules.check(name, info.kind, model, new RangeRules.Positions(
           Position.of(component, range, "min"), Position.of(component, range, "max"),
           Position.of(component, range, "log"), Position.of(component, range, "step")));
@@ -268,10 +282,13 @@ final class ModelParser {
     if (choice != null || !info.implicitChoices().isEmpty()) {
       List<String> literals = choice == null ? List.of() : strings(value(choice, "value"));
       List<Double> weights = choice == null ? List.of() : doubles(value(choice, "weights"));
+      ChoiceRules.Positions positions = choice == null ? ChoiceRules.Positions.all(at)
+          : new ChoiceRules.Positions(
+              Position.of(component, choice, "value"), Position.ofEach(component, choice, "value", literals.size()),
+              Position.of(component, choice, "weights"),
+              Position.ofEach(component, choice, "weights", weights.size()));
       ChoiceRules.Result result = ChoiceRules.resolve(name, info.kind, info.typeName, info.implicitChoices(),
-          literals, weights,
-          choice == null ? at : Position.of(component, choice, "value"),
-          choice == null ? at : Position.of(component, choice, "weights"));
+          literals, weights, positions);
       problems.addAll(result.problems());
       return result.space();
     }
@@ -427,15 +444,17 @@ final class ModelParser {
     Position fieldAt = Position.of(component, when, "field");
     if (equality) {
       boolean eq = !equalsTo.isEmpty();
+      List<String> literals = eq ? equalsTo : notEqualsTo;
       return new ConditionModel.Test(path, eq ? ConditionModel.Operator.EQUALS : ConditionModel.Operator.NOT_EQUALS,
-          eq ? equalsTo : notEqualsTo, null, false, null, false, whole, fieldAt, testAt);
+          literals, null, false, null, false, whole, fieldAt, testAt,
+          Position.ofEach(component, when, set.get(0), literals.size()));
     }
     Double lower = !Double.isNaN(greaterThan) ? Double.valueOf(greaterThan)
         : !Double.isNaN(atLeast) ? Double.valueOf(atLeast) : null;
     Double upper = !Double.isNaN(lessThan) ? Double.valueOf(lessThan)
         : !Double.isNaN(atMost) ? Double.valueOf(atMost) : null;
     return new ConditionModel.Test(path, ConditionModel.Operator.ORDERING, List.of(),
-        lower, Double.isNaN(greaterThan), upper, Double.isNaN(lessThan), whole, fieldAt, testAt);
+        lower, Double.isNaN(greaterThan), upper, Double.isNaN(lessThan), whole, fieldAt, testAt, List.of());
   }
 
   private static AnnotationMirror firstWhen(List<AnnotationMirror> whens, List<AnnotationMirror> anyOf) {
@@ -484,6 +503,11 @@ final class ModelParser {
 
   private static double number(Object value) {
     return ((Number) value).doubleValue();
+  }
+
+  /** An {@code @IntRange} attribute, exactly. */
+  private static long whole(Object value) {
+    return ((Number) value).longValue();
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package io.paramspace.processor;
 
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -19,6 +21,28 @@ record Position(Element element, AnnotationMirror annotation, AnnotationValue va
 
   static Position of(Element element, AnnotationMirror annotation) {
     return new Position(element, annotation, null);
+  }
+
+  /**
+   * The position of element {@code index} of the array attribute {@code name} of {@code
+   * annotation}, or of the attribute (or the annotation) when it has no such element.
+   */
+  static Position of(Element element, AnnotationMirror annotation, String name, int index) {
+    Position attribute = of(element, annotation, name);
+    if (attribute.value() != null && attribute.value().getValue() instanceof List<?> values
+        && index >= 0 && index < values.size()) {
+      return new Position(element, annotation, (AnnotationValue) values.get(index));
+    }
+    return attribute;
+  }
+
+  /** The positions of every element of the array attribute {@code name}, {@code count} of them. */
+  static List<Position> ofEach(Element element, AnnotationMirror annotation, String name, int count) {
+    List<Position> positions = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      positions.add(of(element, annotation, name, i));
+    }
+    return positions;
   }
 
   /** The position of attribute {@code name} of {@code annotation}, or the annotation itself. */

@@ -38,14 +38,15 @@ final class Reporter {
   void report(Diagnostic diagnostic) {
     Position at = diagnostic.position();
     Element element = at.element();
+    Kind kind = diagnostic.isError() ? Kind.ERROR : Kind.WARNING;
     if (element instanceof RecordComponentElement component && locator != null
-        && locator.printError(diagnostic.text(), component, at.annotation(), at.value())) {
+        && locator.print(kind, diagnostic.text(), component, at.annotation(), at.value())) {
       return;
     }
     if (element instanceof RecordComponentElement component && !hasSourcePosition(component)) {
       element = fieldOf(component);
     }
-    messager.printMessage(Kind.ERROR, diagnostic.text(), element, at.annotation(), at.value());
+    messager.printMessage(kind, diagnostic.text(), element, at.annotation(), at.value());
   }
 
   private boolean hasSourcePosition(RecordComponentElement component) {

@@ -17,9 +17,14 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The Paramspace annotation processor: for every {@code @SearchSpace} record, parse it into a
@@ -70,14 +75,84 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
         if (element.getKind() != ElementKind.RECORD) {
           report(Diagnostic.of(Message.NOT_A_RECORD,
               Position.of(element, ModelParser.annotation(element, ModelParser.SEARCH_SPACE)),
-              element.getSimpleName()));
+              element.getSimpleName(), asRecord(element)));
         } else if (!records.contains(element)) {
           records.add((TypeElement) element);
         }
       }
     }
+    reportMisplaced(round);
     processRecords(records, round.processingOver());
     return true; // they are ours: no other processor needs them, and -Xlint:processing stays quiet
+  }
+
+  /**
+   * " whose components are its fields: record X(double a, int b) {}" for a class with instance
+   * fields (the record it was meant to be), or "".
+   */
+  private static String asRecord(Element type) {
+    if (type.getKind() != ElementKind.CLASS) {
+      return "";
+    }
+    List<String> components = new ArrayList<>();
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && !member.getModifiers().contains(Modifier.STATIC)) {
+        components.add(simpleType(member.asType()) + " " + member.getSimpleName());
+      }
+    }
+    return components.isEmpty() ? ""
+        : " whose components are its fields: record " + type.getSimpleName() + "(" + String.join(", ", components)
+            + ") {}";
+  }
+
+  /** A type as written with imports: {@code List<String>}, {@code double}, {@code int[]}. */
+  private static String simpleType(TypeMirror type) {
+    if (type instanceof DeclaredType declared) {
+      String name = declared.asElement().getSimpleName().toString();
+      List<String> arguments = declared.getTypeArguments().stream().map(SearchSpaceProcessor::simpleType).toList();
+      return arguments.isEmpty() ? name : name + "<" + String.join(", ", arguments) + ">";
+    }
+    if (type instanceof ArrayType array) {
+      return simpleType(array.getComponentType()) + "[]";
+    }
+    return type.toString();
+  }
+
+  /**
+   * A component annotation on a field that is not a record component is read by no one (javac
+   * accepts them on fields only so that a {@code @SearchSpace} class reaches this processor, which
+   * reports the class instead: one mistake, one error).
+   */
+  private void reportMisplaced(RoundEnvironment round) {
+    Set<Element> fields = new LinkedHashSet<>();
+    for (String name : ModelParser.COMPONENT_ANNOTATIONS) {
+      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+      if (annotation != null) {
+        round.getElementsAnnotatedWith(annotation).stream()
+            .filter(e -> e.getKind() == ElementKind.FIELD)
+            .forEach(fields::add);
+      }
+    }
+    for (Element field : fields) {
+      Element owner = field.getEnclosingElement();
+      if (isComponentField(field) || (ModelParser.isSearchSpace(owner) && owner.getKind() != ElementKind.RECORD)) {
+        continue;
+      }
+      AnnotationMirror first = field.getAnnotationMirrors().stream()
+          .filter(m -> ModelParser.COMPONENT_ANNOTATIONS.contains(
+              ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString()))
+          .findFirst()
+          .orElseThrow();
+      report(Diagnostic.of(Message.MISPLACED_ANNOTATION, Position.of(field, first),
+          ModelParser.writtenName(first), field.getSimpleName(), owner.getSimpleName()));
+    }
+  }
+
+  /** The private field javac makes of a record component, which carries the component's annotations. */
+  private static boolean isComponentField(Element field) {
+    return field.getEnclosingElement() instanceof TypeElement record && record.getKind() == ElementKind.RECORD
+        && !field.getModifiers().contains(Modifier.STATIC)
+        && record.getRecordComponents().stream().anyMatch(c -> c.getSimpleName().equals(field.getSimpleName()));
   }
 
   private void processRecords(List<TypeElement> records, boolean lastRound) {
@@ -109,7 +184,7 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
     }
     problems.values().forEach(list -> list.forEach(this::report));
     for (TypeElement record : problems.keySet()) {
-      if (problems.get(record).isEmpty() && !nestsFailingConfig(record, problems, new LinkedHashSet<>())) {
+      if (!hasErrors(problems.get(record)) && !nestsFailingConfig(record, problems, new LinkedHashSet<>())) {
         write(record, checked.get(record));
       }
     }
@@ -128,12 +203,17 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
       for (String nested : NestingRules.contained(field)) {
         TypeElement element = processingEnv.getElementUtils().getTypeElement(nested);
         List<Diagnostic> found = problems.get(element);
-        if ((found != null && !found.isEmpty()) || (element != null && nestsFailingConfig(element, problems, seen))) {
+        if (hasErrors(found) || (element != null && nestsFailingConfig(element, problems, seen))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Warnings alone do not stop a config from being generated. */
+  private static boolean hasErrors(List<Diagnostic> found) {
+    return found != null && found.stream().anyMatch(Diagnostic::isError);
   }
 
   private void write(TypeElement record, ConditionRules.Result conditions) {

@@ -31,7 +31,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Puts an error on the annotation value of a record component that caused it. javac 17's
+ * Puts an error (or warning) on the annotation value of a record component that caused it. javac 17's
  * {@code Messager} finds no tree for a record component (an error printed on one has no file and
  * no line), and the trees javac keeps for the record no longer carry the component's annotations.
  * So the file is parsed again, only when an error is reported, and the error is printed at the
@@ -60,11 +60,12 @@ final class SourceLocator {
   }
 
   /**
-   * Prints {@code text} as an error on {@code value} of {@code annotation} on {@code component}
-   * (or on the annotation, or the component, when {@code null}); {@code false} when the component
-   * has no source to point at.
+   * Prints {@code text} as a diagnostic of {@code kind} on {@code value} of {@code annotation} on
+   * {@code component} (or on the annotation, or the component, when {@code null}); {@code false}
+   * when the component has no source to point at.
    */
-  boolean printError(String text, RecordComponentElement component, AnnotationMirror annotation, AnnotationValue value) {
+  boolean print(Kind kind, String text, RecordComponentElement component, AnnotationMirror annotation,
+      AnnotationValue value) {
     TreePath record = trees.getPath(component.getEnclosingElement());
     if (record == null) {
       return false;
@@ -77,7 +78,7 @@ final class SourceLocator {
       return false;
     }
     Tree found = annotation == null ? null : written(component, variable, annotation, value);
-    trees.printMessage(Kind.ERROR, text, found != null ? found : variable, root);
+    trees.printMessage(kind, text, found != null ? found : variable, root);
     return true;
   }
 
@@ -162,8 +163,15 @@ final class SourceLocator {
     for (var entry : mirror.getElementValues().entrySet()) {
       ExpressionTree argument = argument(tree, entry.getKey().getSimpleName());
       if (mirror.equals(target)) {
-        if (entry.getValue().equals(value) && argument != null) {
+        if (argument == null) {
+          continue;
+        }
+        if (entry.getValue().equals(value)) {
           return argument;
+        }
+        Tree element = arrayElement(entry.getValue(), argument, value);
+        if (element != null) {
+          return element;
         }
       } else {
         Tree found = searchValue(entry.getValue(), argument, target, value);
@@ -189,6 +197,25 @@ final class SourceLocator {
         if (found != null) {
           return found;
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The tree of {@code value} when it is an element of the array {@code annotationValue}, written
+   * as {@code written}: the i-th initializer of {@code {a, b, c}}, or a lone value written without
+   * braces; {@code null} when it is not an element.
+   */
+  private static Tree arrayElement(AnnotationValue annotationValue, ExpressionTree written, AnnotationValue value) {
+    if (value == null || !(annotationValue.getValue() instanceof List<?> values)) {
+      return null;
+    }
+    List<? extends ExpressionTree> elements =
+        written instanceof NewArrayTree array ? array.getInitializers() : List.of(written);
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == value) {
+        return i < elements.size() ? elements.get(i) : written;
       }
     }
     return null;

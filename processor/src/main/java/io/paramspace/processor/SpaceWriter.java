@@ -283,10 +283,10 @@ final class SpaceWriter {
     SpaceModel space = field.space();
     if (space instanceof SpaceModel.Range r && r.integral()) {
       if (!r.log() && r.step() == 1) {
-        return CodeBlock.of("$T.uniform($LL, $LL)", RuntimeTypes.INT_SPACE, (long) r.min(), (long) r.max());
+        return CodeBlock.of("$T.uniform($LL, $LL)", RuntimeTypes.INT_SPACE, r.intMin(), r.intMax());
       }
-      return CodeBlock.of("new $T($LL, $LL, $L, $LL)", RuntimeTypes.INT_SPACE, (long) r.min(), (long) r.max(),
-          r.log(), (long) r.step());
+      return CodeBlock.of("new $T($LL, $LL, $L, $LL)", RuntimeTypes.INT_SPACE, r.intMin(), r.intMax(),
+          r.log(), r.intStep());
     }
     if (space instanceof SpaceModel.Range r) {
       if (r.step() == 0) {

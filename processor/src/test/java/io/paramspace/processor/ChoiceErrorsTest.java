@@ -61,6 +61,43 @@ class ChoiceErrorsTest {
         "\"yes\"");
   }
 
+  /** The error is on the literal at fault, not on the array: here each literal has its own line. */
+  @Test
+  void errorsPointAtTheLiteralNotTheArray() {
+    JavaFileObject activation = source("test.Activation", ACTIVATION);
+    JavaFileObject source = config("Experiment", """
+        @Choice({
+            "RELU",
+            "TANH",
+            "GELU"})
+        Activation activation,
+        @Choice(value = {
+            "adam",
+            "sgd",
+            "adam"},
+            weights = {
+                1,
+                2,
+                -3})
+        String optimizer,
+        @Choice({"sgd", "adam"}) String solver,
+        @WhenAny({@When(field = "solver", equalsTo = {
+            "sgd",
+            "adamw"})})
+        @FloatRange(min = 0, max = 0.9) Double momentum
+        """);
+
+    Compilation compilation = withProcessor(activation, source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(4);
+    assertError(compilation, source, "ImpossibleWhenValue", "solver can never be \"adamw\"", "\"adamw\"");
+    assertError(compilation, source, "BadChoiceLiteral", "\"TANH\" is not a constant of Activation", "\"TANH\"");
+    assertError(compilation, source, "DuplicateChoice", "@Choice on 'optimizer' lists \"adam\" twice",
+        "\"adam\"},");
+    assertError(compilation, source, "WeightNotPositive", "@Choice on 'optimizer' has weight -3", "-3");
+  }
+
   @Test
   void literalBeyondItsType() {
     JavaFileObject source = config("Experiment", """

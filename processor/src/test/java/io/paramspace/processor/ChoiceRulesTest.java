@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class ChoiceRulesTest {
   private static ChoiceRules.Result resolve(ValueKind kind, List<String> implicit, List<String> literals,
       List<Double> weights) {
-    return ChoiceRules.resolve("x", kind, "T", implicit, literals, weights, Position.NONE, Position.NONE);
+    return ChoiceRules.resolve("x", kind, "T", implicit, literals, weights,
+        ChoiceRules.Positions.all(Position.NONE));
   }
 
   private static List<Message> problems(ChoiceRules.Result result) {

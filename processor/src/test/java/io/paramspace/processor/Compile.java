@@ -12,12 +12,8 @@ import javax.tools.JavaFileObject;
 
 /** Compiles test sources with the processor, and asserts its diagnostics. */
 final class Compile {
-  /**
-   * Every lint but "processing", and warnings as errors: generated code must compile clean.
-   * ("processing" notes the JDK's {@code @Generated} that no processor claims, on every
-   * generating processor; {@code GeneratedBehaviourTest} checks it is the only such note.)
-   */
-  static final String[] STRICT = {"-Xlint:all,-processing", "-Werror"};
+  /** Every lint, and warnings as errors: generated code must compile clean, as in a strict user build. */
+  static final String[] STRICT = {"-Xlint:all", "-Werror"};
 
   private Compile() {}
 
@@ -46,17 +42,29 @@ final class Compile {
     return javac().withProcessors(new SearchSpaceProcessor()).compile(sources);
   }
 
+  /** Both of the processor jar's processors, as a build that finds them by their service file runs them. */
   static Compilation strictly(JavaFileObject... sources) {
-    return javac().withProcessors(new SearchSpaceProcessor()).withOptions((Object[]) STRICT).compile(sources);
+    return javac().withProcessors(new SearchSpaceProcessor(), new GeneratedClaimer())
+        .withOptions((Object[]) STRICT)
+        .compile(sources);
   }
 
   /** Strictly, with {@code classes} on the class path after the test class path. */
   static Compilation strictlyAgainst(Path classes, JavaFileObject... sources) {
     String classPath = System.getProperty("java.class.path") + File.pathSeparator + classes;
     return javac()
-        .withProcessors(new SearchSpaceProcessor())
+        .withProcessors(new SearchSpaceProcessor(), new GeneratedClaimer())
         .withOptions(STRICT[0], STRICT[1], "-classpath", classPath)
         .compile(sources);
+  }
+
+  /**
+   * Asserts a warning whose message has {@code [Paramspace.tag]} and then {@code phrase}, in
+   * {@code source} on the one line containing {@code line}.
+   */
+  static void assertWarning(Compilation compilation, JavaFileObject source, String tag, String phrase, String line) {
+    String pattern = "(?s)" + Pattern.quote("[Paramspace." + tag + "]") + ".*" + Pattern.quote(phrase);
+    assertThat(compilation).hadWarningContainingMatch(pattern).inFile(source).onLineContaining(line);
   }
 
   /**

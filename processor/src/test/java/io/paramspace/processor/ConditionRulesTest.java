@@ -51,7 +51,7 @@ class ConditionRulesTest {
 
   private static ConditionModel whenTrue(String path) {
     return new ConditionModel(List.of(new ConditionModel.Test(path, ConditionModel.Operator.EQUALS,
-        List.of("true"), null, false, null, false, Position.NONE, Position.NONE, Position.NONE)), List.of());
+        List.of("true"), null, false, null, false, Position.NONE, Position.NONE, Position.NONE, List.of())), List.of());
   }
 
   private static final ConditionModel ALWAYS = new ConditionModel(List.of(), List.of());

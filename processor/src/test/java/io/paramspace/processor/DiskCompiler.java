@@ -35,6 +35,19 @@ final class DiskCompiler {
   }
 
   static Result compile(Path directory, JavaFileObject... sources) throws IOException {
+    return compile(directory, List.of(), true, sources);
+  }
+
+  /**
+   * As a user's build compiles: the processors are found by their service files on the processor
+   * path (the test class path, which holds the processor's classes), not handed to javac.
+   */
+  static Result compileAsAUser(Path directory, List<String> options, JavaFileObject... sources) throws IOException {
+    return compile(directory, options, false, sources);
+  }
+
+  private static Result compile(Path directory, List<String> options, boolean explicitProcessor,
+      JavaFileObject... sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Path classes = Files.createDirectories(directory.resolve("classes"));
@@ -42,9 +55,15 @@ final class DiskCompiler {
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
       files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
-          List.of("-classpath", System.getProperty("java.class.path")), null, List.of(sources));
-      task.setProcessors(List.of(new SearchSpaceProcessor()));
+      List<String> arguments = new java.util.ArrayList<>(options);
+      arguments.addAll(List.of("-classpath", System.getProperty("java.class.path")));
+      if (!explicitProcessor) {
+        arguments.addAll(List.of("-processorpath", System.getProperty("java.class.path")));
+      }
+      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, arguments, null, List.of(sources));
+      if (explicitProcessor) {
+        task.setProcessors(List.of(new SearchSpaceProcessor()));
+      }
       boolean success = task.call();
       return new Result(success, diagnostics.getDiagnostics(), generated);
     }

@@ -33,6 +33,71 @@ class FieldTypeErrorsTest {
     assertError(compilation, source, "NotARecord", "@SearchSpace is on Experiment, which is not a record", "@SearchSpace");
   }
 
+  /**
+   * A class written where a record was meant, with the annotations on its fields: the mistake is
+   * the class, reported once on it (javac stops before processors on an annotation it finds
+   * misplaced, so the field annotations are allowed on fields and checked by the processor).
+   */
+  @Test
+  void searchSpaceOnAClassWithAnnotatedFieldsIsNotARecord() {
+    JavaFileObject source = source("test.Experiment", """
+        package test;
+
+        import io.paramspace.*;
+
+        @SearchSpace
+        final class Experiment {
+          @FloatRange(min = 0, max = 1) double dropout;
+          @When(field = "dropout", atLeast = 0.5)
+          @When(field = "dropout", atMost = 0.9)
+          @IntRange(min = 1, max = 4) Integer layers;
+          @Choice({"adam", "sgd"}) String optimizer;
+          static final int VERSION = 1;
+        }
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, "NotARecord",
+        "@SearchSpace is on Experiment, which is not a record; declare it as a record whose components are its"
+            + " fields: record Experiment(double dropout, Integer layers, String optimizer) {}",
+        "@SearchSpace");
+  }
+
+  /** On a field anywhere else the annotations are read by no one: an error, where javac used to give one. */
+  @Test
+  void annotationOnAFieldThatIsNoComponent() {
+    JavaFileObject source = source("test.Trainer", """
+        package test;
+
+        import io.paramspace.*;
+
+        final class Trainer {
+          @FloatRange(min = 0, max = 1) double dropout;
+          @When(field = "dropout", atLeast = 0.5) @When(field = "dropout", atMost = 0.9) Integer layers;
+
+          @SearchSpace
+          record Experiment(@IntRange(min = 1, max = 4) int layers) {
+            @Choice({"adam"}) static String optimizer = "adam";
+          }
+        }
+        """);
+
+    Compilation compilation = withProcessor(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertError(compilation, source, "MisplacedAnnotation",
+        "@FloatRange is on field 'dropout' of Trainer, which is not a record component, so nothing reads it;"
+            + " put it on a component of a @SearchSpace record",
+        "double dropout");
+    assertError(compilation, source, "MisplacedAnnotation", "@When is on field 'layers' of Trainer", "Integer layers");
+    assertError(compilation, source, "MisplacedAnnotation", "@Choice is on field 'optimizer' of Experiment",
+        "static String optimizer");
+  }
+
   @Test
   void listHasNoSpace() {
     JavaFileObject source = config("Experiment", """

@@ -10,6 +10,8 @@ import com.google.common.collect.Range;
 import com.google.testing.compile.Compilation;
 import io.paramspace.processor.GeneratedClasses.SpaceClass;
 import io.paramspace.runtime.RandomTrial;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The configs in {@code src/test/resources/configs/test} use every feature; their generated
@@ -47,13 +50,33 @@ class GeneratedBehaviourTest {
     assertThat(classes.space("test.Outer_InnerSpace").random(1).getClass().getName()).isEqualTo("test.Outer$Inner");
   }
 
-  /** Under every lint, the one note left is javac's about the JDK's @Generated, which nothing claims. */
+  /**
+   * A user's build with every lint and warnings as errors passes: the @Generated on the spaces is
+   * claimed by the processor that wrote them, so -Xlint:processing has nothing unclaimed to report.
+   */
   @Test
-  void onlyLintUnderXlintAllIsTheUnclaimedGeneratedAnnotation() {
+  void everyLintWithWarningsAsErrorsPasses(@TempDir Path directory) throws IOException {
+    DiskCompiler.Result result = DiskCompiler.compileAsAUser(directory, List.of("-Xlint:all", "-Werror"),
+        Configs.sources());
+
+    assertWithMessage("%s", result.diagnostics()).that(result.success()).isTrue();
+    assertThat(result.diagnostics().stream().map(d -> d.getKind().toString()).toList())
+        .containsNoneOf("WARNING", "MANDATORY_WARNING", "ERROR");
+    assertThat(result.generated("test/ExperimentSpace.java")).isTrue();
+  }
+
+  /** A @Generated the processor did not write is left to others: it claims only its own. */
+  @Test
+  void generatedOnAClassItDidNotWriteIsNotClaimed() {
     Compilation compilation = javac()
-        .withProcessors(new SearchSpaceProcessor())
+        .withProcessors(new SearchSpaceProcessor(), new GeneratedClaimer())
         .withOptions("-Xlint:all")
-        .compile(Configs.sources());
+        .compile(Compile.source("test.Handwritten", """
+            package test;
+
+            @javax.annotation.processing.Generated("elsewhere")
+            final class Handwritten {}
+            """), Configs.source("Optimizer"));
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);

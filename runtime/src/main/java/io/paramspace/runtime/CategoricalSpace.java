@@ -1,5 +1,6 @@
 package io.paramspace.runtime;
 
+import io.paramspace.runtime.internal.Values;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.paramspace.runtime;
 
+import io.paramspace.runtime.text.Literals;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;

@@ -1,5 +1,7 @@
 package io.paramspace.runtime;
 
+import io.paramspace.runtime.sampling.ConfigSampler;
+
 /**
  * The generated code of a config record, which the runtime calls instead of reflection: read its
  * components, build one from components, and sample one. Each generated {@code XxxSpace} has one

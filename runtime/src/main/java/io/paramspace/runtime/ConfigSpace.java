@@ -1,5 +1,17 @@
 package io.paramspace.runtime;
 
+import io.paramspace.runtime.internal.Accesses;
+import io.paramspace.runtime.overrides.OverrideApplier;
+import io.paramspace.runtime.overrides.OverrideTemplate;
+import io.paramspace.runtime.sampling.ConfigSampler;
+import io.paramspace.runtime.sampling.ParameterReader;
+import io.paramspace.runtime.sampling.ParameterValues;
+import io.paramspace.runtime.text.ConfigCodec;
+import io.paramspace.runtime.text.ConfigValidator;
+import io.paramspace.runtime.view.Distributions;
+import io.paramspace.runtime.view.ParameterNames;
+import io.paramspace.runtime.view.SpaceHash;
+import io.paramspace.runtime.view.SpaceTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +175,7 @@ public final class ConfigSpace<T> implements Space {
    */
   public T random(Rng rng) {
     if (generated) {
-      return requireAccess().random(rng);
+      return Accesses.require(this).random(rng);
     }
     return sample(new RandomTrial(rng));
   }
@@ -173,11 +185,16 @@ public final class ConfigSpace<T> implements Space {
    * #parameterNames()}; inactive branches and fixed values are never asked.
    */
   public T sample(Trial trial) {
-    return requireAccess().sample(trial, sampler());
+    return Accesses.require(this).sample(trial, sampler());
   }
 
-  /** The sampler of this space as a root config (what generated code asks; not for users). */
-  ConfigSampler sampler() {
+  /**
+   * The sampler of this space as a root config, built on first use and kept: what {@link
+   * ConfigSampler#of} returns and generated code takes its draws from. Internal, public only for
+   * generated code and the runtime's packages; not for users, who call {@link #sample} or {@link
+   * #random}. May change without notice.
+   */
+  public ConfigSampler sampler() {
     ConfigSampler s = sampler;
     if (s == null) {
       s = ConfigSampler.root(this);
@@ -327,15 +344,6 @@ public final class ConfigSpace<T> implements Space {
    */
   public void validate(Object config) {
     ConfigValidator.validate(this, config);
-  }
-
-  /** The access to the records, or an error saying this space was built without one. */
-  ConfigAccess<T> requireAccess() {
-    if (access == null) {
-      throw new IllegalStateException("the space of " + typeName + " was built without a ConfigAccess;"
-          + " use the generated " + typeName + "Space to sample, read, write or validate configs");
-    }
-    return access;
   }
 
   // ---- identity ----------------------------------------------------------------------------

@@ -1,27 +1,18 @@
 package io.paramspace.runtime;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.dataformat.toml.TomlFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** The file formats of overrides and configs, read and written with Jackson. */
 public enum InputFormat {
-  JSON(new JsonFactory(), "json"),
-  YAML(new YAMLFactory(), "yaml", "yml"),
-  TOML(new TomlFactory(), "toml");
+  JSON("json"),
+  YAML("yaml", "yml"),
+  TOML("toml");
 
-  private final JsonFactory factory;
   private final String[] extensions;
 
-  InputFormat(JsonFactory factory, String... extensions) {
-    this.factory = factory;
+  InputFormat(String... extensions) {
     this.extensions = extensions;
-  }
-
-  JsonFactory factory() {
-    return factory;
   }
 
   /**

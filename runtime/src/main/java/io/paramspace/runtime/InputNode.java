@@ -1,5 +1,8 @@
 package io.paramspace.runtime;
 
+import io.paramspace.runtime.internal.FieldPaths;
+import io.paramspace.runtime.text.InputReader;
+import io.paramspace.runtime.text.Literals;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +30,7 @@ public sealed interface InputNode {
 
   record Scalar(Object value, Location location) implements InputNode {
     /** A value written by the program, not read: an enum constant becomes its name. */
-    static Scalar of(Object value) {
+    public static Scalar of(Object value) {
       return new Scalar(value instanceof Enum<?> e ? e.name() : value, Location.UNKNOWN);
     }
   }
@@ -111,7 +114,7 @@ public sealed interface InputNode {
               "key " + entry.getKey() + " is not a string; keys are field names"));
           continue;
         }
-        entries.put(key, fromJava(entry.getValue(), InputProblem.child(path, key), problems, source, enclosing));
+        entries.put(key, fromJava(entry.getValue(), FieldPaths.child(path, key), problems, source, enclosing));
       }
       return new MapNode(entries, Location.UNKNOWN);
     }

@@ -7,11 +7,6 @@ package io.paramspace.runtime;
  */
 public record InputProblem(String source, String path, InputNode.Location location, String message) {
 
-  /** {@code parent.key}, or {@code key} at the top. */
-  static String child(String parent, String key) {
-    return parent.isEmpty() ? key : parent + "." + key;
-  }
-
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(source);

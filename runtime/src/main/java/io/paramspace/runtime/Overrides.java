@@ -1,5 +1,6 @@
 package io.paramspace.runtime;
 
+import io.paramspace.runtime.text.InputReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.paramspace.runtime;
 
+import io.paramspace.runtime.sampling.ChoiceDraw;
+import io.paramspace.runtime.sampling.FloatDraw;
+import io.paramspace.runtime.sampling.IntDraw;
+
 /**
  * A Trial that draws every value from a seeded {@link Rng}, one draw sequence per trial. Names are
  * ignored; the order of questions (the generated sampling order) decides which draw answers which
@@ -16,8 +20,8 @@ package io.paramspace.runtime;
  *       exp and log (bit-identical on every JVM), clamped to {@code [min, max]};
  *   <li>float, step: {@code min + k * step} with {@code n = round((max - min) / step) + 1},
  *       computed in decimal from the shortest digits of {@code min} and {@code step} (as {@link
- *       Literals#formatDouble} writes them) and rounded once to the nearest double, so a grid of
- *       0.1 gives 0.3, not 0.30000000000000004;
+ *       io.paramspace.runtime.text.Literals#formatDouble} writes them) and rounded once to the
+ *       nearest double, so a grid of 0.1 gives 0.3, not 0.30000000000000004;
  *   <li>int, uniform or step: {@code min + k * step} with {@code n = (max - min) / step + 1}
  *       (unsigned); when {@code n} exceeds {@code Long.MAX_VALUE} (a range of more than 2^63
  *       values), {@code k} is instead the first {@code rng.nextLong()} below {@code n} as an
@@ -60,8 +64,8 @@ public final class RandomTrial implements Trial {
     return space.choices().get(new ChoiceDraw(space.weights()).next(rng));
   }
 
-  /** The generator, for ConfigSampler's draws of the same formulas. */
-  Rng rng() {
+  /** The generator this trial draws from (ConfigSampler draws from it with the same formulas). */
+  public Rng rng() {
     return rng;
   }
 }

@@ -1,5 +1,8 @@
 package io.paramspace.runtime;
 
+import io.paramspace.runtime.internal.Values;
+import io.paramspace.runtime.text.Literals;
+import io.paramspace.runtime.view.SpaceTree;
 import java.util.Map;
 import java.util.TreeSet;
 

@@ -3,6 +3,9 @@ package io.paramspace.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.paramspace.runtime.sampling.ConfigSampler;
+import io.paramspace.runtime.text.InputReader;
+import io.paramspace.runtime.view.SpaceTree;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

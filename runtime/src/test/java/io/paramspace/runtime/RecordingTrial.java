@@ -9,22 +9,22 @@ import java.util.Map;
  * A Trial that writes down every question (kind, name, space) and answers with a value set for
  * the name, or else the space's minimum or last choice.
  */
-final class RecordingTrial implements Trial {
-  record Question(String kind, String name, Space space) {}
+public final class RecordingTrial implements Trial {
+  public record Question(String kind, String name, Space space) {}
 
   private final List<Question> questions = new ArrayList<>();
   private final Map<String, Object> answers = new HashMap<>();
 
-  RecordingTrial answer(String name, Object value) {
+  public RecordingTrial answer(String name, Object value) {
     answers.put(name, value);
     return this;
   }
 
-  List<Question> questions() {
+  public List<Question> questions() {
     return questions;
   }
 
-  List<String> names() {
+  public List<String> names() {
     return questions.stream().map(Question::name).toList();
   }
 

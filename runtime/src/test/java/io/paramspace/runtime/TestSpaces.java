@@ -3,45 +3,45 @@ package io.paramspace.runtime;
 import java.util.List;
 
 /** Short ways to build descriptors by hand, as generated code would, for the tests. */
-final class TestSpaces {
+public final class TestSpaces {
   private TestSpaces() {}
 
-  enum Activation {
+  public enum Activation {
     RELU,
     GELU
   }
 
   /** Stand-ins for the records of SpaX's example; only their classes matter here. */
-  record DenseConfig(int numLayers) implements BlockConfig {}
+  public record DenseConfig(int numLayers) implements BlockConfig {}
 
-  record ConvConfig(int kernelSize) implements BlockConfig {}
+  public record ConvConfig(int kernelSize) implements BlockConfig {}
 
-  sealed interface BlockConfig permits DenseConfig, ConvConfig {}
+  public sealed interface BlockConfig permits DenseConfig, ConvConfig {}
 
-  static ConfigSpace<?> config(String typeName, FieldSpace... fields) {
+  public static ConfigSpace<?> config(String typeName, FieldSpace... fields) {
     return new ConfigSpace<>(Object.class, typeName, List.of(fields));
   }
 
-  static ConfigSpace<?> config(Class<?> type, FieldSpace... fields) {
+  public static ConfigSpace<?> config(Class<?> type, FieldSpace... fields) {
     return new ConfigSpace<>(type, type.getSimpleName(), List.of(fields));
   }
 
-  static FieldSpace field(String name, Space space) {
+  public static FieldSpace field(String name, Space space) {
     return new FieldSpace(name, Object.class, space);
   }
 
-  static ConditionalSpace when(Condition condition, Space whenTrue, Object otherwise) {
+  public static ConditionalSpace when(Condition condition, Space whenTrue, Object otherwise) {
     return new ConditionalSpace(condition, whenTrue, FixedSpace.of(otherwise));
   }
 
-  static ConfigSpace<?> dense() {
+  public static ConfigSpace<?> dense() {
     return config(
         DenseConfig.class,
         field("numLayers", IntSpace.uniform(1, 4)),
         field("activation", CategoricalSpace.of(Activation.RELU, Activation.GELU)));
   }
 
-  static ConfigSpace<?> conv() {
+  public static ConfigSpace<?> conv() {
     return config(
         ConvConfig.class,
         field("kernelSize", CategoricalSpace.of(3, 5)),

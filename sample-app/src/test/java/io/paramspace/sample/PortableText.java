@@ -1,6 +1,6 @@
 package io.paramspace.sample;
 
-import io.paramspace.runtime.Literals;
+import io.paramspace.runtime.text.Literals;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.StringJoiner;

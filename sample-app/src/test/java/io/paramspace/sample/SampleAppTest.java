@@ -36,10 +36,10 @@ class SampleAppTest {
       throws Exception {
     java.nio.file.Path file = dir.resolve("bad.json");
     java.nio.file.Files.writeString(file, "{\"batchSze\": 32}");
-    ProcessBuilder java = new ProcessBuilder(
+    ProcessBuilder command = new ProcessBuilder(
         java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), SampleApp.class.getName(), file.toString());
-    Process process = java.start();
+    Process process = command.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).isEqualTo(2);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.paramspace.runtime.Literals;
+import io.paramspace.runtime.text.Literals;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;

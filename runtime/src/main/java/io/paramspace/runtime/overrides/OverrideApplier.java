@@ -1,0 +1,337 @@
+package io.paramspace.runtime.overrides;
+
+import io.paramspace.runtime.CategoricalSpace;
+import io.paramspace.runtime.ConditionalSpace;
+import io.paramspace.runtime.ConfigSpace;
+import io.paramspace.runtime.FieldSpace;
+import io.paramspace.runtime.FixedSpace;
+import io.paramspace.runtime.FloatSpace;
+import io.paramspace.runtime.InputNode;
+import io.paramspace.runtime.InputProblem;
+import io.paramspace.runtime.IntSpace;
+import io.paramspace.runtime.InvalidOverridesException;
+import io.paramspace.runtime.Overrides;
+import io.paramspace.runtime.PolymorphicSpace;
+import io.paramspace.runtime.Space;
+import io.paramspace.runtime.internal.FieldPaths;
+import io.paramspace.runtime.internal.Suggestions;
+import io.paramspace.runtime.internal.Values;
+import io.paramspace.runtime.text.Literals;
+import io.paramspace.runtime.view.SpaceTree;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies {@link Overrides} to a {@link ConfigSpace}: the narrowed space, or every problem found
+ * in an {@link InvalidOverridesException}. Works on the descriptor only, so it serves every config.
+ */
+public final class OverrideApplier {
+  private final String source;
+  private final List<InputProblem> problems = new ArrayList<>();
+
+  private OverrideApplier(String source) {
+    this.source = source;
+  }
+
+  public static <T> ConfigSpace<T> apply(ConfigSpace<T> base, Overrides overrides) {
+    if (overrides.root().entries().isEmpty()) {
+      return base;
+    }
+    OverrideApplier applier = new OverrideApplier(overrides.source());
+    ConfigSpace<T> narrowed = applier.config(base, overrides.root(), "");
+    if (!applier.problems.isEmpty()) {
+      throw new InvalidOverridesException(base.typeName(), applier.problems);
+    }
+    return narrowed;
+  }
+
+  private void problem(String path, InputNode at, String message) {
+    problems.add(new InputProblem(source, path, at.location(), message));
+  }
+
+  private <T> ConfigSpace<T> config(ConfigSpace<T> base, InputNode.MapNode node, String path) {
+    List<FieldSpace> fields = new ArrayList<>(base.fields());
+    for (Map.Entry<String, InputNode> entry : node.entries().entrySet()) {
+      String key = entry.getKey();
+      String at = FieldPaths.child(path, key);
+      int index = base.indexOf(key);
+      if (index < 0) {
+        problem(at, entry.getValue(), "is not a field of " + base.typeName() + "."
+            + Suggestions.didYouMean(key, base.fields().stream().map(FieldSpace::name).toList()));
+        continue;
+      }
+      FieldSpace field = fields.get(index);
+      fields.set(index, new FieldSpace(field.name(), field.type(), space(field.space(), field.type(),
+          entry.getValue(), at)));
+    }
+    fixNeverActive(fields);
+    return base.withFields(fields);
+  }
+
+  /**
+   * A conditional field whose condition reads only siblings that the overrides fixed, and does not
+   * hold for those values, can never be active: it becomes its inactive value, so the narrowed
+   * tree and parameter names do not show a parameter that is never asked. (One that always holds
+   * stays conditional, so its parameter keeps its {@code ::true_branch} name.)
+   */
+  private static void fixNeverActive(List<FieldSpace> fields) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < fields.size(); i++) {
+        FieldSpace field = fields.get(i);
+        if (!(field.space() instanceof ConditionalSpace conditional)
+            || !(conditional.whenFalse() instanceof FixedSpace inactive)) {
+          continue;
+        }
+        java.util.Map<String, Object> fixed = new java.util.HashMap<>();
+        for (String path : conditional.condition().fields()) {
+          FieldSpace read = fields.stream().filter(f -> f.name().equals(path)).findFirst().orElse(null);
+          if (read != null && read.space() instanceof FixedSpace value) {
+            fixed.put(path, value.value());
+          }
+        }
+        if (fixed.size() == conditional.condition().fields().size() && !conditional.condition().test(fixed::get)) {
+          fields.set(i, new FieldSpace(field.name(), field.type(), inactive));
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private Space space(Space base, Class<?> type, InputNode node, String path) {
+    if (base instanceof FloatSpace || base instanceof IntSpace) {
+      return range(base, type, node, path);
+    }
+    if (base instanceof CategoricalSpace<?> categorical) {
+      return categorical(categorical, node, path);
+    }
+    if (base instanceof FixedSpace fixed) {
+      if (node instanceof InputNode.Scalar scalar && Values.sameValue(scalar.value(), fixed.value())) {
+        return fixed;
+      }
+      problem(path, node, "is fixed to " + Literals.format(fixed.value()) + " and cannot be overridden");
+      return base;
+    }
+    if (base instanceof ConfigSpace<?> config) {
+      if (node instanceof InputNode.MapNode map) {
+        return config(config, map, path);
+      }
+      problem(path, node, "is a nested " + config.typeName() + "; override it with an object of its fields, not "
+          + InputNode.describe(node));
+      return base;
+    }
+    if (base instanceof PolymorphicSpace polymorphic) {
+      return polymorphic(polymorphic, node, path);
+    }
+    ConditionalSpace conditional = (ConditionalSpace) base;
+    if (node instanceof InputNode.MapNode map && !map.entries().isEmpty()
+        && Set.of("true", "false").containsAll(map.entries().keySet())) {
+      Space whenTrue = conditional.whenTrue();
+      Space whenFalse = conditional.whenFalse();
+      if (map.entries().containsKey("true")) {
+        whenTrue = space(whenTrue, type, map.entries().get("true"), path + ".true");
+      }
+      if (map.entries().containsKey("false")) {
+        whenFalse = space(whenFalse, type, map.entries().get("false"), path + ".false");
+      }
+      return new ConditionalSpace(conditional.condition(), whenTrue, whenFalse);
+    }
+    return new ConditionalSpace(conditional.condition(), space(conditional.whenTrue(), type, node, path),
+        conditional.whenFalse());
+  }
+
+  private Space range(Space base, Class<?> type, InputNode node, String path) {
+    String bounds = SpaceTree.label(base);
+    if (node instanceof InputNode.Scalar scalar) {
+      Object value = Values.number(scalar.value(), type);
+      if (value == null) {
+        problem(path, node, "is " + InputNode.describe(node) + "; expected " + Values.describeType(type));
+        return base;
+      }
+      if (!Values.contains(base, value)) {
+        problem(path, node, Literals.format(value) + " is outside " + bounds + "; choose a value within the base space");
+        return base;
+      }
+      return FixedSpace.of(value);
+    }
+    if (node instanceof InputNode.ListNode list) {
+      List<Object> values = new ArrayList<>();
+      boolean ok = !list.items().isEmpty();
+      if (!ok) {
+        problem(path, node, "is an empty list; list at least one value");
+      }
+      for (InputNode item : list.items()) {
+        Object value = item instanceof InputNode.Scalar s ? Values.number(s.value(), type) : null;
+        if (value == null) {
+          problem(path, item, "lists " + InputNode.describe(item) + "; expected " + Values.describeType(type));
+          ok = false;
+        } else if (!Values.contains(base, value)) {
+          problem(path, item, Literals.format(value) + " is outside " + bounds + "; list values within the base space");
+          ok = false;
+        } else if (values.contains(value)) {
+          problem(path, item, "lists " + Literals.format(value) + " twice");
+          ok = false;
+        } else {
+          values.add(value);
+        }
+      }
+      if (!ok) {
+        return base;
+      }
+      // Ascending, so [64, 32] and [32, 64] are one space, with one hash and the same samples.
+      values.sort(java.util.Comparator.comparingDouble(v -> ((Number) v).doubleValue()));
+      return values.size() == 1 ? FixedSpace.of(values.get(0))
+          : new CategoricalSpace<>(values, java.util.Collections.nCopies(values.size(), 1.0));
+    }
+    InputNode.MapNode map = (InputNode.MapNode) node;
+    Set<String> unknown = new LinkedHashSet<>(map.entries().keySet());
+    unknown.removeAll(Set.of("min", "max"));
+    if (!unknown.isEmpty() || !map.entries().containsKey("min") || !map.entries().containsKey("max")) {
+      problem(path, node, "narrows a range with " + map.entries().keySet() + "; write {\"min\": .., \"max\": ..}"
+          + " with both bounds (a list restricts, a value fixes)");
+      return base;
+    }
+    InputNode minNode = map.entries().get("min");
+    InputNode maxNode = map.entries().get("max");
+    Object min = minNode instanceof InputNode.Scalar s ? Values.number(s.value(), type) : null;
+    Object max = maxNode instanceof InputNode.Scalar s ? Values.number(s.value(), type) : null;
+    boolean ok = true;
+    for (Object[] bound : new Object[][] {{"min", min, minNode}, {"max", max, maxNode}}) {
+      InputNode at = (InputNode) bound[2];
+      if (bound[1] == null) {
+        problem(path + "." + bound[0], at, "is " + InputNode.describe(at) + "; expected " + Values.describeType(type));
+        ok = false;
+      } else if (!Values.contains(base, bound[1])) {
+        problem(path + "." + bound[0], at, Literals.format(bound[1]) + " is outside " + bounds
+            + (Values.withinBounds(base, bound[1]) ? " (not on its step grid)" : "")
+            + "; overrides narrow, never widen");
+        ok = false;
+      }
+    }
+    if (!ok) {
+      return base;
+    }
+    double low = Values.asDouble(min);
+    double high = Values.asDouble(max);
+    if (low > high) {
+      problem(path, node, "has min " + Literals.format(min) + " greater than max " + Literals.format(max)
+          + "; swap them");
+      return base;
+    }
+    if (low == high) {
+      problem(path, node, "has min = max = " + Literals.format(min) + "; write the value itself to fix it");
+      return base;
+    }
+    if (base instanceof FloatSpace f) {
+      return new FloatSpace(low, high, f.log(), f.step());
+    }
+    IntSpace i = (IntSpace) base;
+    return new IntSpace(((Number) min).longValue(), ((Number) max).longValue(), i.log(), i.step());
+  }
+
+  private Space categorical(CategoricalSpace<?> base, InputNode node, String path) {
+    List<?> choices = base.choices();
+    String allowed = Values.list(choices);
+    if (node instanceof InputNode.Scalar scalar) {
+      int index = Values.indexOfChoice(choices, scalar.value());
+      if (index < 0) {
+        problem(path, node, Literals.format(scalar.value()) + " is not a choice; choose one of " + allowed);
+        return base;
+      }
+      return FixedSpace.of(choices.get(index));
+    }
+    if (node instanceof InputNode.ListNode list) {
+      Set<Integer> kept = new java.util.TreeSet<>();
+      boolean ok = !list.items().isEmpty();
+      if (!ok) {
+        problem(path, node, "is an empty list; list at least one of " + allowed);
+      }
+      for (InputNode item : list.items()) {
+        Object value = item instanceof InputNode.Scalar s ? s.value() : item;
+        int index = item instanceof InputNode.Scalar ? Values.indexOfChoice(choices, value) : -1;
+        if (index < 0) {
+          problem(path, item, (item instanceof InputNode.Scalar ? Literals.format(value) : InputNode.describe(item))
+              + " is not a choice; list values among " + allowed);
+          ok = false;
+        } else if (!kept.add(index)) {
+          problem(path, item, "lists " + Literals.format(choices.get(index)) + " twice");
+          ok = false;
+        }
+      }
+      if (!ok) {
+        return base;
+      }
+      if (kept.size() == 1) {
+        return FixedSpace.of(choices.get(kept.iterator().next()));
+      }
+      List<Object> values = new ArrayList<>();
+      List<Double> weights = new ArrayList<>();
+      for (int index : kept) {
+        values.add(choices.get(index));
+        weights.add(base.weights().get(index));
+      }
+      return new CategoricalSpace<>(values, weights);
+    }
+    problem(path, node, "is a categorical; fix it with a value or restrict it with a list of " + allowed
+        + ", not an object");
+    return base;
+  }
+
+  private Space polymorphic(PolymorphicSpace base, InputNode node, String path) {
+    List<String> names = base.branches().stream().map(ConfigSpace::typeName).toList();
+    Map<String, InputNode> wanted = new java.util.LinkedHashMap<>();
+    if (node instanceof InputNode.Scalar || node instanceof InputNode.ListNode) {
+      List<InputNode> items = node instanceof InputNode.ListNode list ? list.items() : List.of(node);
+      if (items.isEmpty()) {
+        problem(path, node, "is an empty list; keep at least one of " + names);
+        return base;
+      }
+      for (InputNode item : items) {
+        if (item instanceof InputNode.Scalar s && s.value() instanceof String name) {
+          if (wanted.put(name, new InputNode.MapNode(Map.of(), item.location())) != null) {
+            problem(path, item, "lists " + name + " twice");
+          }
+        } else {
+          problem(path, item, "lists " + InputNode.describe(item) + "; name branches by class: " + names);
+        }
+      }
+    } else {
+      wanted.putAll(((InputNode.MapNode) node).entries());
+      if (wanted.isEmpty()) {
+        problem(path, node, "keeps no branch; keep at least one of " + names);
+        return base;
+      }
+    }
+    List<ConfigSpace<?>> branches = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    for (String name : wanted.keySet()) {
+      if (!names.contains(name)) {
+        problem(FieldPaths.child(path, name), wanted.get(name), "is not a branch of this field."
+            + Suggestions.didYouMean(name, names));
+      }
+    }
+    for (int i = 0; i < base.branches().size(); i++) {
+      ConfigSpace<?> branch = base.branches().get(i);
+      InputNode inner = wanted.get(branch.typeName());
+      if (inner == null) {
+        continue;
+      }
+      if (inner instanceof InputNode.MapNode map) {
+        branches.add(config(branch, map, FieldPaths.child(path, branch.typeName())));
+      } else {
+        problem(FieldPaths.child(path, branch.typeName()), inner, "is " + InputNode.describe(inner)
+            + "; a branch takes an object of its field overrides ({} keeps it as it is)");
+        branches.add(branch);
+      }
+      weights.add(base.weights().get(i));
+    }
+    if (branches.isEmpty()) {
+      return base;
+    }
+    return new PolymorphicSpace(branches, weights);
+  }
+}

@@ -1,0 +1,156 @@
+package io.paramspace.runtime.text;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.paramspace.runtime.InputFormat;
+import io.paramspace.runtime.InputNode;
+import io.paramspace.runtime.InputProblem;
+import io.paramspace.runtime.InvalidInputException;
+import io.paramspace.runtime.internal.FieldPaths;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON, YAML or TOML into an {@link InputNode} tree that keeps the line and column of every
+ * value, with Jackson's streaming parser (its tree model drops locations). Malformed input and
+ * duplicate keys are reported as {@link InvalidInputException}s.
+ */
+public final class InputReader {
+  public static final int MAX_DEPTH = 64;
+
+  // Jackson's factories are thread-safe; one of each, shared with InputWriter.
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory YAML = new YAMLFactory();
+  private static final JsonFactory TOML = new TomlFactory();
+
+  private InputReader() {}
+
+  /** The Jackson factory that reads and writes {@code format}. */
+  static JsonFactory factory(InputFormat format) {
+    return switch (format) {
+      case JSON -> JSON;
+      case YAML -> YAML;
+      case TOML -> TOML;
+    };
+  }
+
+  public static InputNode read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidInputException("Cannot read " + file + ":",
+          List.of(new InputProblem(file.toString(), "", InputNode.Location.UNKNOWN,
+              "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+    }
+  return read(text, InputFormat.of(file), file.toString());
+  }
+
+  public static InputNode read(String text, InputFormat format, String source) {
+    List<InputProblem> problems = new ArrayList<>();
+    InputNode root = null;
+    try (JsonParser parser = factory(format).createParser(text)) {
+      parser.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        problems.add(new InputProblem(source, "", InputNode.Location.UNKNOWN, "is empty; write an object of fields"));
+      } else {
+        root = node(parser, "", source, problems, 0);
+        if (problems.isEmpty() && parser.nextToken() != null) {
+          problems.add(new InputProblem(source, "", location(parser.currentTokenLocation()),
+              "has content after the end of the first value"));
+        }
+      }
+    } catch (JsonProcessingException e) {
+      problems.add(new InputProblem(source, "", location(e.getLocation()), "is malformed: " + e.getOriginalMessage()));
+    } catch (IOException | RuntimeException e) {
+      // Jackson's format modules may throw unchecked exceptions for malformed input.
+      problems.add(new InputProblem(source, "", InputNode.Location.UNKNOWN,
+          "is malformed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("Cannot read " + source + ":", problems);
+    }
+    return root;
+  }
+
+  private static InputNode node(JsonParser parser, String path, String source, List<InputProblem> problems, int depth)
+      throws IOException {
+    InputNode.Location at = location(parser.currentTokenLocation());
+    if (depth > MAX_DEPTH) {
+      throw new StructureException(parser, "nests deeper than " + MAX_DEPTH + " levels");
+    }
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT: {
+        Map<String, InputNode> entries = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          parser.nextToken();
+          entries.put(key, node(parser, FieldPaths.child(path, key), source, problems, depth + 1));
+        }
+        return new InputNode.MapNode(entries, at);
+      }
+      case START_ARRAY: {
+        List<InputNode> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(node(parser, path, source, problems, depth + 1));
+        }
+        return new InputNode.ListNode(items, at);
+      }
+      case VALUE_STRING:
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+          // Jackson hands a YAML alias over as the string of its name: never take "*b" for "b".
+          throw new StructureException(parser, "uses the alias *" + parser.getText()
+              + "; YAML anchors and aliases are not supported, write the value itself");
+        }
+        return new InputNode.Scalar(parser.getText(), at);
+      case VALUE_NUMBER_INT:
+        return new InputNode.Scalar(parser.getNumberValue(), at);
+      case VALUE_NUMBER_FLOAT:
+        return new InputNode.Scalar(parser.getDoubleValue(), at);
+      case VALUE_TRUE:
+        return new InputNode.Scalar(Boolean.TRUE, at);
+      case VALUE_FALSE:
+        return new InputNode.Scalar(Boolean.FALSE, at);
+      case VALUE_NULL:
+        return new InputNode.Scalar(null, at);
+      default:
+        Object embedded = token == JsonToken.VALUE_EMBEDDED_OBJECT ? parser.getEmbeddedObject() : null;
+        if (embedded != null) {
+          // TOML dates and times arrive as embedded objects: keep their text.
+          return new InputNode.Scalar(embedded.toString(), at);
+        }
+        throw new StructureException(parser, "has an unexpected " + token);
+    }
+  }
+
+  private static InputNode.Location location(JsonLocation location) {
+    if (location == null || location.getLineNr() <= 0) {
+      return InputNode.Location.UNKNOWN;
+    }
+    return new InputNode.Location(location.getLineNr(), location.getColumnNr());
+  }
+
+  /** A structural problem found while walking tokens, reported like a parse error. */
+  private static final class StructureException extends JsonProcessingException {
+    private static final long serialVersionUID = 1L;
+
+    StructureException(JsonParser parser, String message) {
+      super(message, parser.currentTokenLocation());
+    }
+  }
+}
