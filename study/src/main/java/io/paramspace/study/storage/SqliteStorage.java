@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -812,12 +811,5 @@ public final class SqliteStorage implements Storage {
     } catch (SQLException e) {
       log.warn("closing {} failed", url, e);
     }
-  }
-
-  /** Studies by name, for messages: "it has 'a', 'b'". */
-  TreeSet<String> studyNames() {
-    TreeSet<String> names = new TreeSet<>();
-    studies().forEach(s -> names.add(s.name()));
-    return names;
   }
 }
