@@ -1,0 +1,44 @@
+package io.paramspace.study;
+
+import io.paramspace.runtime.Distribution;
+import java.util.Map;
+
+/**
+ * Proposes the parameters of a trial, from the study's history, as Optuna's {@code BaseSampler}:
+ *
+ * <ol>
+ *   <li>{@link #inferRelativeSearchSpace} names the parameters to draw jointly for this trial
+ *       (TPE's multivariate mode: the intersection of the distributions of past trials; NSGA-II:
+ *       every parameter), and {@link #sampleRelative} draws them at once, before the config is
+ *       built;
+ *   <li>while the space builds the config define-by-run (only the active parameters are asked),
+ *       each parameter that the relative draw did not cover, or that was not fixed by {@link
+ *       Study#enqueue}, comes from {@link #sampleIndependent};
+ *   <li>{@link #afterTrial} is told when the trial finishes.
+ * </ol>
+ *
+ * <p>Values are in internal form ({@link Distribution#toInternal}): the float itself, the integer
+ * as a double, a categorical's index. A sampler keeps no state that the storage does not have,
+ * so that workers sharing a study agree; it must be thread-safe (one instance serves every
+ * thread of {@link Study#optimize}). A relative value that is not in its distribution is an
+ * error naming the sampler.
+ */
+public interface Sampler {
+
+  /** The parameters to sample jointly for {@code trial}; none by default. */
+  default Map<String, Distribution> inferRelativeSearchSpace(StudyContext study, FrozenTrial trial) {
+    return Map.of();
+  }
+
+  /** Internal values for some or all of {@code searchSpace}; none by default. */
+  default Map<String, Double> sampleRelative(StudyContext study, FrozenTrial trial,
+      Map<String, Distribution> searchSpace) {
+    return Map.of();
+  }
+
+  /** An internal value of {@code distribution} for the parameter {@code name} of {@code trial}. */
+  double sampleIndependent(StudyContext study, FrozenTrial trial, String name, Distribution distribution);
+
+  /** Called once a trial of this study has finished (complete, pruned or failed). */
+  default void afterTrial(StudyContext study, FrozenTrial trial) {}
+}

@@ -1,0 +1,235 @@
+package io.paramspace.study.storage;
+
+import io.paramspace.runtime.Distribution;
+import io.paramspace.study.Direction;
+import io.paramspace.study.FrozenTrial;
+import io.paramspace.study.TrialState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A storage in this JVM's memory ({@code memory:}): fast, shared by threads, gone at exit. */
+public final class InMemoryStorage implements Storage {
+  private final Map<Long, StudyData> studies = new LinkedHashMap<>();
+  private final Map<Long, Slot> trials = new LinkedHashMap<>();
+  private long nextStudyId = 1;
+  private long nextTrialId = 1;
+
+  private static final class StudyData {
+    final StudyRecord record;
+    final Map<String, String> userAttributes = new LinkedHashMap<>();
+    final Map<String, String> systemAttributes = new LinkedHashMap<>();
+    final List<Slot> trials = new ArrayList<>();
+    final AppendOnlyList<FrozenTrial> finished = new AppendOnlyList<>();
+
+    StudyData(StudyRecord record) {
+      this.record = record;
+    }
+  }
+
+  /** A trial's current snapshot, replaced on every change. */
+  private static final class Slot {
+    final StudyData study;
+    FrozenTrial trial;
+    int finishedIndex = -1;
+
+    Slot(StudyData study, FrozenTrial trial) {
+      this.study = study;
+      this.trial = trial;
+    }
+  }
+
+  @Override
+  public String url() {
+    return "memory:";
+  }
+
+  @Override
+  public synchronized StudyRecord createStudy(String name, List<Direction> directions) {
+    if (findStudy(name).isPresent()) {
+      throw new StorageException("a study named '" + name + "' already exists in " + url());
+    }
+    StudyRecord record = new StudyRecord(nextStudyId++, name, directions);
+    studies.put(record.id(), new StudyData(record));
+    return record;
+  }
+
+  @Override
+  public synchronized Optional<StudyRecord> findStudy(String name) {
+    return studies.values().stream().map(s -> s.record).filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  @Override
+  public synchronized List<StudyRecord> studies() {
+    return studies.values().stream().map(s -> s.record).toList();
+  }
+
+  @Override
+  public synchronized void deleteStudy(long studyId) {
+    StudyData study = study(studyId);
+    study.trials.forEach(slot -> trials.remove(slot.trial.id()));
+    studies.remove(studyId);
+  }
+
+  @Override
+  public synchronized Map<String, String> studyUserAttributes(long studyId) {
+    return Map.copyOf(study(studyId).userAttributes);
+  }
+
+  @Override
+  public synchronized Map<String, String> studySystemAttributes(long studyId) {
+    return Map.copyOf(study(studyId).systemAttributes);
+  }
+
+  @Override
+  public synchronized void setStudyUserAttribute(long studyId, String key, String json) {
+    study(studyId).userAttributes.put(key, json);
+  }
+
+  @Override
+  public synchronized void setStudySystemAttribute(long studyId, String key, String json) {
+    study(studyId).systemAttributes.put(key, json);
+  }
+
+  @Override
+  public synchronized FrozenTrial createTrial(long studyId, FrozenTrial template) {
+    StudyData study = study(studyId);
+    FrozenTrial trial = template.renumbered(nextTrialId++, study.trials.size());
+    if (trial.start() == null && trial.state() != TrialState.WAITING) {
+      trial = new FrozenTrial(trial.id(), trial.number(), trial.state(), trial.values(), Instant.now(),
+          trial.end(), trial.params(), trial.distributions(), trial.intermediateValues(),
+          trial.userAttributes(), trial.systemAttributes());
+    }
+    Slot slot = new Slot(study, trial);
+    study.trials.add(slot);
+    trials.put(trial.id(), slot);
+    if (trial.state().isFinished()) {
+      slot.finishedIndex = study.finished.add(trial);
+    }
+    return trial;
+  }
+
+  @Override
+  public synchronized Optional<FrozenTrial> claimWaitingTrial(long studyId) {
+    for (Slot slot : study(studyId).trials) {
+      FrozenTrial t = slot.trial;
+      if (t.state() == TrialState.WAITING) {
+        slot.trial = new FrozenTrial(t.id(), t.number(), TrialState.RUNNING, t.values(), Instant.now(), null,
+            t.params(), t.distributions(), t.intermediateValues(), t.userAttributes(), t.systemAttributes());
+        return Optional.of(slot.trial);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public synchronized void setParams(long trialId, Map<String, Double> internalValues,
+      Map<String, Distribution> newDistributions) {
+    Slot slot = running(trialId, "set parameters of");
+    FrozenTrial t = slot.trial;
+    Map<String, Double> params = new LinkedHashMap<>(t.params());
+    Map<String, Distribution> distributions = new LinkedHashMap<>(t.distributions());
+    internalValues.forEach((name, value) -> {
+      ParamCheck.setOnce(t, name, value);
+      params.put(name, value);
+      distributions.put(name, newDistributions.get(name));
+    });
+    slot.trial = new FrozenTrial(t.id(), t.number(), t.state(), t.values(), t.start(), t.end(), params,
+        distributions, t.intermediateValues(), t.userAttributes(), t.systemAttributes());
+  }
+
+  @Override
+  public synchronized void setIntermediateValue(long trialId, int step, double value) {
+    Slot slot = running(trialId, "report a value to");
+    FrozenTrial t = slot.trial;
+    TreeMap<Integer, Double> values = new TreeMap<>(t.intermediateValues());
+    values.put(step, value);
+    slot.trial = new FrozenTrial(t.id(), t.number(), t.state(), t.values(), t.start(), t.end(), t.params(),
+        t.distributions(), values, t.userAttributes(), t.systemAttributes());
+  }
+
+  @Override
+  public synchronized void setTrialUserAttribute(long trialId, String key, String json) {
+    Slot slot = slot(trialId);
+    slot.trial = slot.trial.withUserAttribute(key, json);
+    refreshFinished(slot);
+  }
+
+  @Override
+  public synchronized void setTrialSystemAttribute(long trialId, String key, String json) {
+    Slot slot = slot(trialId);
+    slot.trial = slot.trial.withSystemAttribute(key, json);
+    refreshFinished(slot);
+  }
+
+  @Override
+  public synchronized FrozenTrial finishTrial(long trialId, TrialState state, List<Double> values) {
+    Slot slot = running(trialId, "finish");
+    slot.trial = slot.trial.with(state, values, Instant.now());
+    slot.finishedIndex = slot.study.finished.add(slot.trial);
+    return slot.trial;
+  }
+
+  @Override
+  public synchronized FrozenTrial trial(long trialId) {
+    return slot(trialId).trial;
+  }
+
+  @Override
+  public synchronized List<FrozenTrial> trials(long studyId) {
+    return study(studyId).trials.stream().map(s -> s.trial).toList();
+  }
+
+  @Override
+  public synchronized List<FrozenTrial> trials(long studyId, TrialState state) {
+    return study(studyId).trials.stream().map(s -> s.trial).filter(t -> t.state() == state).toList();
+  }
+
+  @Override
+  public synchronized List<FrozenTrial> finishedTrials(long studyId) {
+    return study(studyId).finished.snapshot();
+  }
+
+  @Override
+  public synchronized int trialCount(long studyId) {
+    return study(studyId).trials.size();
+  }
+
+  @Override
+  public void close() {}
+
+  private void refreshFinished(Slot slot) {
+    if (slot.finishedIndex >= 0) {
+      slot.study.finished.replace(slot.finishedIndex, slot.trial);
+    }
+  }
+
+  private StudyData study(long studyId) {
+    StudyData study = studies.get(studyId);
+    if (study == null) {
+      throw new StorageException("no study with id " + studyId + " in " + url());
+    }
+    return study;
+  }
+
+  private Slot slot(long trialId) {
+    Slot slot = trials.get(trialId);
+    if (slot == null) {
+      throw new StorageException("no trial with id " + trialId + " in " + url());
+    }
+    return slot;
+  }
+
+  private Slot running(long trialId, String what) {
+    Slot slot = slot(trialId);
+    if (slot.trial.state() != TrialState.RUNNING) {
+      throw new StorageException("cannot " + what + " trial " + slot.trial.number() + " of study '"
+          + slot.study.record.name() + "': it is " + slot.trial.state() + ", not RUNNING");
+    }
+    return slot;
+  }
+}

@@ -1,0 +1,198 @@
+package io.paramspace.study.storage;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.paramspace.runtime.Distribution;
+import io.paramspace.runtime.Distribution.CategoricalDistribution;
+import io.paramspace.runtime.Distribution.FloatDistribution;
+import io.paramspace.runtime.Distribution.IntDistribution;
+import io.paramspace.study.Direction;
+import io.paramspace.study.FrozenTrial;
+import io.paramspace.study.TrialState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every Storage does; each implementation's test extends this. */
+abstract class StorageContract {
+  static final FloatDistribution X = new FloatDistribution(-1, 1, false, null);
+  static final IntDistribution N = new IntDistribution(1, 9, false, 2);
+  static final CategoricalDistribution OPT = new CategoricalDistribution(List.of("adam", "sgd"), List.of(1.0, 1.0));
+
+  Storage storage;
+
+  abstract Storage create() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    storage = create();
+  }
+
+  @AfterEach
+  void close() {
+    storage.close();
+  }
+
+  static FrozenTrial running() {
+    return FrozenTrial.template(TrialState.RUNNING, null, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+  }
+
+  static Map<String, Distribution> dists(Object... pairs) {
+    Map<String, Distribution> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], (Distribution) pairs[i + 1]);
+    }
+    return m;
+  }
+
+  static Map<String, Double> values(Object... pairs) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], ((Number) pairs[i + 1]).doubleValue());
+    }
+    return m;
+  }
+
+  @Test
+  void studiesAreCreatedFoundAndUniqueByName() {
+    StudyRecord a = storage.createStudy("a", List.of(Direction.MINIMIZE));
+    StudyRecord b = storage.createStudy("b", List.of(Direction.MINIMIZE, Direction.MAXIMIZE));
+    assertThat(storage.findStudy("b")).hasValue(b);
+    assertThat(storage.findStudy("c")).isEmpty();
+    assertThat(storage.studies()).containsExactly(a, b).inOrder();
+    StorageException e = assertThrows(StorageException.class, () -> storage.createStudy("a", List.of(Direction.MAXIMIZE)));
+    assertThat(e).hasMessageThat().contains("'a' already exists");
+  }
+
+  @Test
+  void trialsAreNumberedPerStudy() {
+    long a = storage.createStudy("a", List.of(Direction.MINIMIZE)).id();
+    long b = storage.createStudy("b", List.of(Direction.MINIMIZE)).id();
+    assertThat(storage.createTrial(a, running()).number()).isEqualTo(0);
+    assertThat(storage.createTrial(a, running()).number()).isEqualTo(1);
+    assertThat(storage.createTrial(b, running()).number()).isEqualTo(0);
+    assertThat(storage.trialCount(a)).isEqualTo(2);
+    assertThat(storage.trials(a).get(1).state()).isEqualTo(TrialState.RUNNING);
+    assertThat(storage.trials(a).get(1).start()).isNotNull();
+  }
+
+  @Test
+  void aTrialKeepsParamsValuesIntermediatesAndAttributes() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial t = storage.createTrial(study, running());
+    storage.setParams(t.id(), values("x", 0.25, "n", 7, "opt", 1), dists("x", X, "n", N, "opt", OPT));
+    storage.setIntermediateValue(t.id(), 0, 1.5);
+    storage.setIntermediateValue(t.id(), 1, Double.NaN);
+    storage.setIntermediateValue(t.id(), 0, 0.5);
+    storage.setIntermediateValue(t.id(), 2, Double.NEGATIVE_INFINITY);
+    storage.setTrialUserAttribute(t.id(), "config", "{\"x\": 0.25}");
+    storage.setTrialSystemAttribute(t.id(), "k", "1");
+    FrozenTrial done = storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(Double.POSITIVE_INFINITY));
+
+    FrozenTrial read = storage.trial(t.id());
+    assertThat(read.state()).isEqualTo(TrialState.COMPLETE);
+    assertThat(read.values()).containsExactly(Double.POSITIVE_INFINITY);
+    assertThat(read.externalParams()).containsExactly("x", 0.25, "n", 7L, "opt", "sgd").inOrder();
+    assertThat(read.distributions()).containsExactly("x", X, "n", N, "opt", OPT).inOrder();
+    assertThat(read.intermediateValues()).containsExactly(0, 0.5, 1, Double.NaN, 2, Double.NEGATIVE_INFINITY).inOrder();
+    assertThat(read.userAttributes()).containsExactly("config", "{\"x\": 0.25}");
+    assertThat(read.systemAttributes()).containsExactly("k", "1");
+    assertThat(read.end()).isEqualTo(done.end());
+    assertThat(read.start()).isEqualTo(t.start());
+  }
+
+  @Test
+  void aParameterIsSetOnce() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial t = storage.createTrial(study, running());
+    storage.setParams(t.id(), values("x", 0.25), dists("x", X));
+    storage.setParams(t.id(), values("x", 0.25), dists("x", X));
+    StorageException e = assertThrows(StorageException.class,
+        () -> storage.setParams(t.id(), values("x", 0.5), dists("x", X)));
+    assertThat(e).hasMessageThat().contains("already has parameter 'x' = 0.25");
+    assertThat(storage.trial(t.id()).params()).containsExactly("x", 0.25);
+  }
+
+  @Test
+  void aFinishedTrialIsToldOnce() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial t = storage.createTrial(study, running());
+    storage.finishTrial(t.id(), TrialState.FAIL, List.of());
+    StorageException e = assertThrows(StorageException.class,
+        () -> storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(1.0)));
+    assertThat(e).hasMessageThat().contains("it is FAIL, not RUNNING");
+    assertThrows(StorageException.class, () -> storage.setIntermediateValue(t.id(), 0, 1.0));
+  }
+
+  @Test
+  void waitingTrialsAreClaimedOldestFirstAndOnce() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial template = FrozenTrial.template(TrialState.WAITING, null, null, List.of(), Map.of(), Map.of(), Map.of(),
+        Map.of(), Map.of("fixed_params", "{\"x\": 0.5}"));
+    FrozenTrial w0 = storage.createTrial(study, template);
+    FrozenTrial w1 = storage.createTrial(study, template);
+    assertThat(w0.start()).isNull();
+    assertThat(storage.claimWaitingTrial(study).orElseThrow().id()).isEqualTo(w0.id());
+    FrozenTrial claimed = storage.claimWaitingTrial(study).orElseThrow();
+    assertThat(claimed.id()).isEqualTo(w1.id());
+    assertThat(claimed.state()).isEqualTo(TrialState.RUNNING);
+    assertThat(claimed.start()).isNotNull();
+    assertThat(claimed.systemAttributes()).containsEntry("fixed_params", "{\"x\": 0.5}");
+    assertThat(storage.claimWaitingTrial(study)).isEmpty();
+  }
+
+  @Test
+  void finishedTrialsGrowAsTrialsFinishInAnyOrder() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial a = storage.createTrial(study, running());
+    FrozenTrial b = storage.createTrial(study, running());
+    assertThat(storage.finishedTrials(study)).isEmpty();
+    storage.finishTrial(b.id(), TrialState.COMPLETE, List.of(2.0));
+    List<FrozenTrial> before = storage.finishedTrials(study);
+    storage.finishTrial(a.id(), TrialState.PRUNED, List.of());
+    assertThat(before.stream().map(FrozenTrial::number).toList()).containsExactly(1);
+    assertThat(storage.finishedTrials(study).stream().map(FrozenTrial::number).toList()).containsExactly(1, 0).inOrder();
+    storage.setTrialSystemAttribute(a.id(), "excluded", "true");
+    assertThat(storage.finishedTrials(study).get(1).systemAttributes()).containsEntry("excluded", "true");
+  }
+
+  @Test
+  void aFinishedTemplateIsStoredWhole() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE, Direction.MAXIMIZE)).id();
+    FrozenTrial imported = storage.createTrial(study, FrozenTrial.template(TrialState.COMPLETE, null, null,
+        List.of(1.0, Double.NEGATIVE_INFINITY), values("x", 0.25), dists("x", X), Map.of(3, 0.5),
+        Map.of("note", "\"imported\""), Map.of()));
+    assertThat(storage.finishedTrials(study)).hasSize(1);
+    FrozenTrial read = storage.trial(imported.id());
+    assertThat(read.values()).containsExactly(1.0, Double.NEGATIVE_INFINITY).inOrder();
+    assertThat(read.intermediateValues()).containsExactly(3, 0.5);
+    assertThat(read.userAttributes()).containsExactly("note", "\"imported\"");
+  }
+
+  @Test
+  void studyAttributesAreUpserted() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    storage.setStudyUserAttribute(study, "owner", "\"a\"");
+    storage.setStudyUserAttribute(study, "owner", "\"b\"");
+    storage.setStudySystemAttribute(study, "seed", "42");
+    assertThat(storage.studyUserAttributes(study)).containsExactly("owner", "\"b\"");
+    assertThat(storage.studySystemAttributes(study)).containsExactly("seed", "42");
+  }
+
+  @Test
+  void deletingAStudyDeletesItsTrials() {
+    long a = storage.createStudy("a", List.of(Direction.MINIMIZE)).id();
+    long b = storage.createStudy("b", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial t = storage.createTrial(a, running());
+    storage.setParams(t.id(), values("x", 0.1), dists("x", X));
+    storage.createTrial(b, running());
+    storage.deleteStudy(a);
+    assertThat(storage.findStudy("a")).isEmpty();
+    assertThat(storage.trials(b)).hasSize(1);
+    assertThrows(StorageException.class, () -> storage.trial(t.id()));
+  }
+}
