@@ -72,6 +72,13 @@ public final class Study implements AutoCloseable {
   private final Pruner pruner;
   private final Map<String, SpaceHistory> histories = new ConcurrentHashMap<>();
   private final Set<StudyTrial<?>> inFlight = ConcurrentHashMap.newKeySet();
+  /**
+   * Held while a trial is created and registered, and while the shutdown hook fails what is in
+   * flight: so no trial is created after the hook has looked (the JVM halts daemon workers
+   * mid-loop, which would leave it RUNNING).
+   */
+  private final Object creating = new Object();
+  private volatile boolean stopping;
 
   private Study(Storage storage, boolean ownsStorage, StudyRecord record, long seed, Sampler sampler, Pruner pruner) {
     this.storage = storage;
@@ -284,6 +291,15 @@ public final class Study implements AutoCloseable {
    * trial is stored running; finish it with {@link #tell}.
    */
   public <T> StudyTrial<T> ask(ConfigSpace<T> space) {
+    synchronized (creating) {
+      if (stopping) {
+        throw new StudyException("study '" + name() + "' is stopping (the process is shutting down); no new trial");
+      }
+      return create(space);
+    }
+  }
+
+  private <T> StudyTrial<T> create(ConfigSpace<T> space) {
     Optional<FrozenTrial> waiting = storage.claimWaitingTrial(record.id());
     FrozenTrial stored;
     Map<String, Object> fixed = Map.of();
@@ -575,7 +591,7 @@ public final class Study implements AutoCloseable {
     AtomicInteger consecutiveFailures = new AtomicInteger();
     AtomicReference<RuntimeException> stop = new AtomicReference<>();
     ProgressBar bar = new ProgressBar(options.nTrials() == 0 ? 0 : toRun, options.progressBar());
-    Thread hook = new Thread(this::failInFlight, "paramspace-shutdown-" + name());
+    Thread hook = new Thread(this::stopForShutdown, "paramspace-shutdown-" + name());
     Runtime.getRuntime().addShutdownHook(hook);
     ExecutorService workers = Executors.newFixedThreadPool(options.parallelism(), daemon("paramspace-" + name()));
     ExecutorService evaluations = options.trialTimeout() == null ? null
@@ -700,6 +716,14 @@ public final class Study implements AutoCloseable {
   }
 
   /** Fails every trial this object is running: on shutdown (Ctrl-C) and on interruption. */
+  /** The shutdown hook: no trial is created from now on, and the running ones are failed. */
+  private void stopForShutdown() {
+    synchronized (creating) {
+      stopping = true;
+    }
+    failInFlight();
+  }
+
   private void failInFlight() {
     for (StudyTrial<?> trial : List.copyOf(inFlight)) {
       try {
