@@ -34,6 +34,11 @@ public interface ConfigSequence<T> extends Iterable<T> {
    */
   T get(long index);
 
+  /** This sequence as a sweep, to combine with others ({@link Sweep#from}). */
+  default Sweep<T> toSweep() {
+    return Sweep.from(this);
+  }
+
   /** {@code get(0)}, ..., {@code get(size() - 1)}. */
   @Override
   default Iterator<T> iterator() {
