@@ -34,6 +34,16 @@ public interface ConfigSequence<T> extends Iterable<T> {
    */
   T get(long index);
 
+  /**
+   * The manifest that rebuilds this exact sequence ({@link Manifest#read}, then {@link
+   * Manifest#sequence()}).
+   *
+   * @throws SweepException if a value or a narrowing of the space cannot be written
+   */
+  default Manifest toManifest() {
+    return Manifest.of(this);
+  }
+
   /** This sequence as a sweep, to combine with others ({@link Sweep#from}). */
   default Sweep<T> toSweep() {
     return Sweep.from(this);
