@@ -15,7 +15,7 @@ import java.util.Objects;
 public record Axis(String path, List<Object> values) {
   public Axis {
     Objects.requireNonNull(path, "path");
-    values = List.copyOf(values.stream().map(v -> (Object) Objects.requireNonNull(v,
+    values = List.copyOf(values.stream().map(v -> Objects.requireNonNull(v,
         "a sweep value of " + path + " is null; an inactive field is left unset, not set to null")).toList());
     if (values.isEmpty()) {
       throw new SweepException("the axis " + path + " has no values; give it at least one");

@@ -44,6 +44,25 @@ public interface ConfigSequence<T> extends Iterable<T> {
     return Manifest.of(this);
   }
 
+  /**
+   * The sequence of the manifest in {@code file}, rebuilt ({@link Manifest#read}, {@link
+   * Manifest#sequence(String)}).
+   *
+   * @throws ManifestException naming the file and the key at fault
+   */
+  static ConfigSequence<?> fromManifest(java.nio.file.Path file) {
+    return Manifest.read(file).sequence(file.toString());
+  }
+
+  /**
+   * As {@link #fromManifest(java.nio.file.Path)}, checked to be a sequence of {@code type}.
+   *
+   * @throws ManifestException if it is not, or for anything else at fault
+   */
+  static <T> ConfigSequence<T> fromManifest(java.nio.file.Path file, Class<T> type) {
+    return Manifest.read(file).sequence(type, file.toString());
+  }
+
   /** This sequence as a sweep, to combine with others ({@link Sweep#from}). */
   default Sweep<T> toSweep() {
     return Sweep.from(this);

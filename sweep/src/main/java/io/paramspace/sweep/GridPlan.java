@@ -78,7 +78,7 @@ final class GridPlan<T> {
     return root.root.count;
   }
 
-  /** The slots of the root scope (branch scopes hang off their polymorphic slots), for tests. */
+  /** The number of slots over all scopes (the root's and every branch's). */
   int slotCount() {
     return slotCount;
   }

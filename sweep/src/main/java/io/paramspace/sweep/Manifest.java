@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A file from which the exact same sequence of configs is rebuilt: what a job array ships to every
@@ -453,9 +452,7 @@ public final class Manifest {
             }
             Sweep<T> result = parts.get(0);
             if (op.equals("chain")) {
-              @SuppressWarnings("unchecked")
-              Sweep<T>[] rest = parts.subList(1, parts.size()).toArray(new Sweep[0]);
-              yield result.chain(rest);
+              yield result.chain(parts.subList(1, parts.size()));
             }
             for (Sweep<T> part : parts.subList(1, parts.size())) {
               result = op.equals("product") ? result.product(part) : result.zip(part);
@@ -536,11 +533,6 @@ public final class Manifest {
       return "missing";
     }
     return node.isTextual() ? "\"" + node.asText() + "\"" : node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + node;
-  }
-
-  /** The manifest's fields, for tools that show them. */
-  public Map<String, Object> summary() {
-    return Map.of("type", typeName(), "hash", spaceHash(), "kind", kind(), "size", root.path("size").asLong());
   }
 
   @Override

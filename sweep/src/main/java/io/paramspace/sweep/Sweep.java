@@ -33,7 +33,8 @@ import java.util.Map;
  * other.
  *
  * <p>An element is a list of assignments applied left to right, later ones winning: a source's
- * config sets every parameter it has, a value sets one field path. Its config is built by the
+ * config sets every parameter it has (and its value of a field path carries over to another branch
+ * that has the same path), a value sets one field path. Its config is built by the
  * generated sampler, which asks only the parameters that are active for the values already
  * chosen, so conditionals and branches follow from the assignments. Field paths are field names
  * joined by dots ({@code optimizer.learningRate}); a path through a polymorphic field reaches the
@@ -177,6 +178,15 @@ public final class Sweep<T> implements ConfigSequence<T> {
   /** This sweep's elements, then each other sweep's. */
   @SafeVarargs
   public final Sweep<T> chain(Sweep<T>... others) {
+    List<Sweep<T>> list = new ArrayList<>(others.length);
+    for (Sweep<T> other : others) {
+      list.add(other); // element by element: passing the array on is what -Xlint:varargs flags
+    }
+    return chain(list);
+  }
+
+  /** This sweep's elements, then each other sweep's. */
+  public Sweep<T> chain(List<Sweep<T>> others) {
     List<Expr> parts = new ArrayList<>();
     parts.add(expr);
     long total = expr.size();
@@ -419,6 +429,14 @@ public final class Sweep<T> implements ConfigSequence<T> {
         Map<String, Object> config = element.configs.get(c);
         if (config.containsKey(name)) {
           return config.get(name);
+        }
+        // The same field path in another branch (the config took DenseConfig, this element ConvConfig).
+        if (id >= 0) {
+          for (Map.Entry<String, Object> entry : config.entrySet()) {
+            if (paths.idOfName(entry.getKey()) == id) {
+              return entry.getValue();
+            }
+          }
         }
       }
       if (pathSeq > 0) {

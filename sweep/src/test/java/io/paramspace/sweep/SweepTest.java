@@ -137,6 +137,26 @@ class SweepTest {
   }
 
   @Test
+  void aFieldPathOfTheBaseCarriesOverToAnotherBranch() {
+    TrainingConfig base = Sweep.over(TrainingConfigSpace.space(), TrainingConfigSpace.random(1))
+        .set(Map.of("model.blockConfig", "DenseConfig", "model.blockConfig.numLayers", 7,
+            "model.blockConfig.useDropout", true, "model.blockConfig.dropoutRate", 0.25)).get(0);
+    Sweep<TrainingConfig> sweep = Sweep.over(TrainingConfigSpace.space(), base)
+        .set("model.blockConfig", "ConvConfig").product("model.blockConfig.kernelSize", 3, 5);
+    DenseConfig dense = (DenseConfig) base.model().blockConfig();
+    ConvConfig conv = (ConvConfig) sweep.get(1).model().blockConfig();
+    assertThat(conv).isEqualTo(new ConvConfig(7, dense.activation(), 5, dense.normInput(), true, 0.25));
+    assertThat(sweep.get(0).optimizer()).isEqualTo(base.optimizer());
+  }
+
+  @Test
+  void getVisitsTheExpressionOnce() {
+    Sweep<Seeded> sweep = Sweep.over(SPACE, BASE).product("seed", 1, 2).chain(Sweep.over(SPACE, BASE)).repeat(2);
+    assertThat(sweep.depth()).isEqualTo(4);
+    assertThat(sweep.size()).isEqualTo(6);
+  }
+
+  @Test
   void unknownPathsAreNamedWithTheClosestField() {
     SweepException e = assertThrows(SweepException.class, () -> Sweep.over(SPACE).product("learnigRate", 1e-3));
     assertThat(e).hasMessageThat().isEqualTo("unknown path learnigRate: Seeded has no field learnigRate (in this space)."
