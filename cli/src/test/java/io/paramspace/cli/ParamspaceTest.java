@@ -185,6 +185,15 @@ class ParamspaceTest {
   }
 
   @Test
+  void extraClasspathEntriesAreChecked() {
+    Run missing = run("--classpath", dir.resolve("nope.jar").toString(), "tree", CLASS);
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("--classpath: " + dir.resolve("nope.jar") + " does not exist");
+    Run ok = run("--classpath", dir.toString(), "grid", CLASS, "-o", overrides.toString(), "--size");
+    assertThat(ok.code()).isEqualTo(0);
+  }
+
+  @Test
   void everySubcommandHasHelp() {
     for (String command : new String[] {"tree", "names", "template", "sample", "random", "grid", "sweep", "manifest",
         "export"}) {
