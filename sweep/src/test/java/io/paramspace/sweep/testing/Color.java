@@ -1,0 +1,7 @@
+package io.paramspace.sweep.testing;
+
+public enum Color {
+  RED,
+  GREEN,
+  BLUE
+}

@@ -1,0 +1,4 @@
+package io.paramspace.sweep.testing;
+
+/** A polymorphic field type. */
+public sealed interface Shape permits Circle, Square {}
