@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the command lines of the SLURM script and the Kubernetes Indexed Job in README-jobs.md as
+ * Runs the command lines of the SLURM script and the Kubernetes Indexed Job in the README as
  * real processes ({@code java -cp <classpath> io.paramspace.cli.Paramspace ...}, with the index in
  * {@code SLURM_ARRAY_TASK_ID} or {@code JOB_COMPLETION_INDEX}), and compares what they write with
  * {@code GridSource.get(i)}.
@@ -34,7 +34,7 @@ class JobScriptsTest {
 
   @BeforeAll
   static void readReadme() throws IOException {
-    readme = Files.readString(Path.of("README-jobs.md"), StandardCharsets.UTF_8);
+    readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
   }
 
   /** The fenced block that contains {@code marker}. */
@@ -45,7 +45,7 @@ class JobScriptsTest {
         return blocks.group(1);
       }
     }
-    throw new AssertionError("README-jobs.md has no code block with " + marker);
+    throw new AssertionError("README.md has no code block with " + marker);
   }
 
   /** The line of {@code block} that runs the paramspace command. */
