@@ -199,7 +199,7 @@ final class Normal {
     double t = Math.sqrt(-2 * target);
     for (int i = 0; i < 100; i++) {
       double step = (logUpperTail(t) - target) / millsInverse(t);
-      t += step;
+      t = Math.max(0, t + step); // the root is >= 0; rounding must not step below it
       if (Math.abs(step) <= 1e-15 * Math.max(1, t)) {
         break;
       }
