@@ -1,0 +1,413 @@
+package io.paramspace.samplers;
+
+import io.paramspace.runtime.Rng;
+
+/**
+ * The kernels of one parameter in one set of observations (the good set or the bad set): one
+ * kernel per observation in which the parameter was active, plus the prior kernel, and the
+ * parameter's marginal mixture over them.
+ *
+ * <p>Kernels, in the kernel coordinate {@code y} of {@link Param}:
+ *
+ * <ul>
+ *   <li>continuous: a Gaussian {@code N(mu, sigma)} truncated to {@code [lo, hi]}; the density is in
+ *       {@code y} (for a log parameter the Jacobian {@code 1/v} is the same in l and g and cancels);
+ *   <li>discrete: the mass of the value's cell under that truncated Gaussian, so the masses of the
+ *       grid values sum to one;
+ *   <li>categorical: Optuna's kernel: with {@code a = priorWeight * C / (m + 1)} ({@code C} choices,
+ *       {@code m} kernels) and the space's normalized choice weights {@code pi},
+ *       {@code p(k) = (a pi_k + [k == observed]) / (a + 1)};
+ *   <li>the prior kernel: {@code N(mid, hi - lo)} truncated for numbers, {@code pi} for choices.
+ * </ul>
+ *
+ * <p>Bandwidths follow Optuna: each kernel's sigma is the larger gap to its neighbours among the
+ * sorted centres (the interval ends count as neighbours unless {@code considerEndpoints} is off, in
+ * which case the outermost centres use their one inner gap), clipped to {@code [(hi - lo) / min(100,
+ * m + 2), hi - lo]} ("magic clip"); or, for {@link Tpe.Bandwidth#SCOTT}, {@code 0.2 (hi - lo)
+ * max(m, 1)^(-1/(d + 4))} for all, Optuna 3's multivariate rule.
+ */
+final class ParamKernels {
+  final Param param;
+  /** Number of observation kernels. */
+  final int m;
+  /** Index of each kernel's observation in its set; kernels are in the set's order. */
+  final int[] obsOf;
+  /** Observations of the set that lack this parameter. */
+  final int[] lacking;
+
+  // Numeric kernels.
+  final double[] mu;
+  final double[] sigma;
+  final double[] invSigma;
+  /** Continuous: -log sigma - log sqrt(2 pi) - logMass; discrete: logMass, both of [lo, hi]. */
+  final double[] logNorm;
+  final double priorMu;
+  final double priorSigma;
+  final double priorLogNorm;
+
+  // Categorical kernels.
+  final int[] observed;
+  /** log p(k) for a kernel that did not observe k, and for one that did. */
+  final double[] logMiss;
+  final double[] logHit;
+  final double[] miss;
+  final double[] hit;
+
+  private final double[] weights;
+  private final double priorWeight;
+  // The marginal mixture, computed on first use (a set whose observations all have the parameter
+  // needs it only for independent sampling): log weights of the kernels, then of the prior.
+  private double[] logMarginalWeight;
+  private double logMarginalPriorWeight;
+  private double[] marginalCumulative;
+
+  /**
+   * @param values the internal values of the kernels' observations, in set order
+   * @param obsOf the set index of each value's observation
+   * @param lacking the set indices of the observations that lack the parameter
+   * @param weights the (unnormalized) mixture weight of each value's observation
+   * @param dims the number of parameters, for Scott's rule
+   */
+  ParamKernels(Param param, double[] values, int[] obsOf, int[] lacking, double[] weights, Tpe options,
+      int dims) {
+    this.param = param;
+    this.m = values.length;
+    this.obsOf = obsOf;
+    this.lacking = lacking;
+    double priorWeight = options.priorWeight();
+
+    this.weights = weights;
+    this.priorWeight = priorWeight;
+
+    if (param.kind == Param.Kind.CATEGORICAL) {
+      mu = sigma = invSigma = logNorm = null;
+      priorMu = priorSigma = priorLogNorm = 0;
+      int c = param.choices();
+      double a = priorWeight * c / (m + 1);
+      observed = new int[m];
+      for (int k = 0; k < m; k++) {
+        observed[k] = (int) values[k];
+      }
+      logMiss = new double[c];
+      logHit = new double[c];
+      miss = new double[c];
+      hit = new double[c];
+      double logDenominator = Math.log(a + 1);
+      for (int k = 0; k < c; k++) {
+        miss[k] = a * param.prior[k] / (a + 1);
+        hit[k] = (a * param.prior[k] + 1) / (a + 1);
+        logMiss[k] = Math.log(a * param.prior[k]) - logDenominator;
+        logHit[k] = Math.log1p(a * param.prior[k]) - logDenominator;
+      }
+      return;
+    }
+    observed = null;
+    logMiss = logHit = miss = hit = null;
+
+    double lo = param.lo;
+    double hi = param.hi;
+    double range = hi - lo;
+    mu = new double[m];
+    for (int k = 0; k < m; k++) {
+      mu[k] = param.toKernel(values[k]);
+    }
+    sigma = bandwidths(mu, lo, hi, options, dims);
+    invSigma = new double[m];
+    logNorm = new double[m];
+    double lastSigma = Double.NaN;
+    double logSigma = 0;
+    for (int k = 0; k < m; k++) {
+      double sk = sigma[k];
+      if (sk != lastSigma) { // many sigmas are the clip's minimum: one log for them all
+        lastSigma = sk;
+        logSigma = Math.log(sk);
+      }
+      invSigma[k] = 1 / sk;
+      double logMass = Normal.logMass((lo - mu[k]) * invSigma[k], (hi - mu[k]) * invSigma[k]);
+      logNorm[k] = param.kind == Param.Kind.CONTINUOUS ? -logSigma - Normal.LOG_SQRT_2PI - logMass : logMass;
+    }
+    priorMu = 0.5 * (lo + hi);
+    priorSigma = range;
+    priorLogNorm = norm(priorMu, priorSigma);
+  }
+
+  private double norm(double mu, double sigma) {
+    double logMass = Normal.logMass((param.lo - mu) / sigma, (param.hi - mu) / sigma);
+    if (param.kind == Param.Kind.CONTINUOUS) {
+      return -Math.log(sigma) - Normal.LOG_SQRT_2PI - logMass;
+    }
+    return logMass;
+  }
+
+  /** Optuna's bandwidths for centres {@code mu} in {@code [lo, hi]} (see the class comment). */
+  static double[] bandwidths(double[] mu, double lo, double hi, Tpe options, int dims) {
+    int m = mu.length;
+    double range = hi - lo;
+    double[] sigma = new double[m];
+    if (m == 0) {
+      return sigma;
+    }
+    if (options.bandwidth() == Tpe.Bandwidth.SCOTT) {
+      java.util.Arrays.fill(sigma, 0.2 * range * Math.pow(Math.max(m, 1), -1.0 / (dims + 4)));
+    } else {
+      int[] order = sortedOrder(mu);
+      for (int r = 0; r < m; r++) {
+        double centre = mu[order[r]];
+        double left = r == 0 ? centre - lo : centre - mu[order[r - 1]];
+        double right = r == m - 1 ? hi - centre : mu[order[r + 1]] - centre;
+        if (!options.considerEndpoints() && m >= 2) {
+          if (r == 0) {
+            left = right;
+          } else if (r == m - 1) {
+            right = left;
+          }
+        }
+        sigma[order[r]] = Math.max(left, right);
+      }
+    }
+    double min = options.considerMagicClip() ? range / Math.min(100.0, m + 2.0) : 1e-12;
+    for (int k = 0; k < m; k++) {
+      sigma[k] = Math.min(range, Math.max(min, sigma[k]));
+    }
+    return sigma;
+  }
+
+  /**
+   * The indices of {@code values} in ascending order of value, ties in index order: insertion sort
+   * for few values, otherwise a stable LSD radix sort on the order-preserving bits of the doubles
+   * (linear time, which matters for the bad set of a long study).
+   */
+  static int[] sortedOrder(double[] values) {
+    int n = values.length;
+    int[] order = new int[n];
+    if (n < 64) {
+      for (int i = 0; i < n; i++) {
+        int j = i;
+        double v = values[i];
+        while (j > 0 && values[order[j - 1]] > v) {
+          order[j] = order[j - 1];
+          j--;
+        }
+        order[j] = i;
+      }
+      return order;
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToLongBits(values[i]);
+      keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE); // unsigned order = numeric order
+      order[i] = i;
+    }
+    long[] keys2 = new long[n];
+    int[] order2 = new int[n];
+    int[] counts = new int[257];
+    for (int shift = 0; shift < 64; shift += 8) {
+      java.util.Arrays.fill(counts, 0);
+      for (int i = 0; i < n; i++) {
+        counts[(int) ((keys[i] >>> shift) & 0xFF) + 1]++;
+      }
+      if (counts[(int) ((keys[0] >>> shift) & 0xFF) + 1] == n) {
+        continue; // every key has this byte: the pass would not move anything
+      }
+      for (int b = 0; b < 256; b++) {
+        counts[b + 1] += counts[b];
+      }
+      for (int i = 0; i < n; i++) {
+        int to = counts[(int) ((keys[i] >>> shift) & 0xFF)]++;
+        keys2[to] = keys[i];
+        order2[to] = order[i];
+      }
+      long[] tk = keys;
+      keys = keys2;
+      keys2 = tk;
+      int[] to = order;
+      order = order2;
+      order2 = to;
+    }
+    return order;
+  }
+
+  // ---- densities ----------------------------------------------------------------------------
+
+  /** The log-density (log-mass) of the internal value {@code v} under kernel {@code k}. */
+  double logKernel(int k, double v, double[] cell) {
+    switch (param.kind) {
+      case CONTINUOUS -> {
+        double z = (param.toKernel(v) - mu[k]) * invSigma[k];
+        return logNorm[k] - 0.5 * z * z;
+      }
+      case DISCRETE -> {
+        param.cell(v, cell);
+        return Normal.logMass((cell[0] - mu[k]) * invSigma[k], (cell[1] - mu[k]) * invSigma[k]) - logNorm[k];
+      }
+      default -> {
+        int c = (int) v;
+        return observed[k] == c ? logHit[c] : logMiss[c];
+      }
+    }
+  }
+
+  /** The log-density of {@code v} under the prior kernel. */
+  double logPrior(double v, double[] cell) {
+    switch (param.kind) {
+      case CONTINUOUS -> {
+        double z = (param.toKernel(v) - priorMu) / priorSigma;
+        return priorLogNorm - 0.5 * z * z;
+      }
+      case DISCRETE -> {
+        param.cell(v, cell);
+        return Normal.logMass((cell[0] - priorMu) / priorSigma, (cell[1] - priorMu) / priorSigma) - priorLogNorm;
+      }
+      default -> {
+        return param.logPrior[(int) v];
+      }
+    }
+  }
+
+  /**
+   * Adds {@code log K_k(v)} to {@code acc[obsOf[k]]} for every kernel: the hot loop of scoring. For
+   * continuous parameters it is one multiply-add per kernel.
+   */
+  void addLogKernels(double v, double[] acc, double[] cell) {
+    switch (param.kind) {
+      case CONTINUOUS -> {
+        double y = param.toKernel(v);
+        double[] mu = this.mu;
+        double[] inv = this.invSigma;
+        double[] norm = this.logNorm;
+        int[] obs = this.obsOf;
+        if (lacking.length == 0) {
+          for (int k = 0; k < m; k++) {
+            double z = (y - mu[k]) * inv[k];
+            acc[k] += norm[k] - 0.5 * z * z;
+          }
+        } else {
+          for (int k = 0; k < m; k++) {
+            double z = (y - mu[k]) * inv[k];
+            acc[obs[k]] += norm[k] - 0.5 * z * z;
+          }
+        }
+      }
+      case DISCRETE -> {
+        param.cell(v, cell);
+        double left = cell[0];
+        double right = cell[1];
+        for (int k = 0; k < m; k++) {
+          acc[obsOf[k]] += Normal.logMass((left - mu[k]) * invSigma[k], (right - mu[k]) * invSigma[k]) - logNorm[k];
+        }
+      }
+      default -> {
+        int c = (int) v;
+        double h = logHit[c];
+        double miss = logMiss[c];
+        for (int k = 0; k < m; k++) {
+          acc[obsOf[k]] += observed[k] == c ? h : miss;
+        }
+      }
+    }
+  }
+
+  /** Computes the marginal mixture's weights: the kernels' and the prior's, normalized together. */
+  private void marginalWeights() {
+    if (logMarginalWeight != null) {
+      return;
+    }
+    double total = priorWeight;
+    for (double w : weights) {
+      total += w;
+    }
+    if (m == 0) {
+      total = 1;
+    }
+    double[] logW = new double[m];
+    double[] cumulativeW = new double[m + 1];
+    double cumulative = 0;
+    for (int k = 0; k < m; k++) {
+      logW[k] = Math.log(weights[k] / total);
+      cumulative += weights[k] / total;
+      cumulativeW[k] = cumulative;
+    }
+    cumulativeW[m] = Double.POSITIVE_INFINITY;
+    logMarginalPriorWeight = m == 0 ? 0 : Math.log(priorWeight / total);
+    marginalCumulative = cumulativeW;
+    logMarginalWeight = logW;
+  }
+
+  /** The log-density of {@code v} under the marginal mixture (kernels and prior). */
+  double logMarginal(double v, double[] cell, double[] scratch) {
+    marginalWeights();
+    double priorTerm = logMarginalPriorWeight + logPrior(v, cell);
+    if (m == 0) {
+      return priorTerm;
+    }
+    for (int k = 0; k < m; k++) {
+      scratch[k] = logMarginalWeight[k];
+    }
+    // addLogKernels writes by observation index; use identity placement here.
+    double max = priorTerm;
+    for (int k = 0; k < m; k++) {
+      scratch[k] += logKernel(k, v, cell);
+      if (scratch[k] > max) {
+        max = scratch[k];
+      }
+    }
+    if (max == Double.NEGATIVE_INFINITY) {
+      return max;
+    }
+    double sum = Math.exp(priorTerm - max);
+    for (int k = 0; k < m; k++) {
+      sum += Math.exp(scratch[k] - max);
+    }
+    return max + Math.log(sum);
+  }
+
+  // ---- draws --------------------------------------------------------------------------------
+
+  /** A draw (internal value) from kernel {@code k}, or from the prior kernel for {@code k < 0}. */
+  double sample(int k, Rng rng) {
+    if (param.kind == Param.Kind.CATEGORICAL) {
+      int c = param.choices();
+      double u = rng.nextDouble();
+      double cumulative = 0;
+      for (int j = 0; j < c - 1; j++) {
+        double p = k < 0 ? param.prior[j] : (observed[k] == j ? hit[j] : miss[j]);
+        cumulative += p;
+        if (u < cumulative) {
+          return j;
+        }
+      }
+      return c - 1;
+    }
+    double center = k < 0 ? priorMu : mu[k];
+    double s = k < 0 ? priorSigma : sigma[k];
+    double z = Normal.truncatedQuantile((param.lo - center) / s, (param.hi - center) / s, rng.nextDouble());
+    return param.fromKernel(center + s * z);
+  }
+
+  /** A draw from the marginal mixture: a kernel by weight (or the prior), then from it. */
+  double sampleMarginal(Rng rng) {
+    return sample(pickMarginal(rng.nextDouble()), rng);
+  }
+
+  /** The kernel whose cumulative marginal weight first exceeds {@code u}, or -1 for the prior. */
+  private int pickMarginal(double u) {
+    marginalWeights();
+    int k = firstAbove(marginalCumulative, u);
+    return k >= m ? -1 : k;
+  }
+
+  /** The first index whose (non-decreasing) cumulative value exceeds {@code u}. */
+  static int firstAbove(double[] cumulative, double u) {
+    int lowIndex = 0;
+    int highIndex = cumulative.length - 1;
+    while (lowIndex < highIndex) {
+      int mid = (lowIndex + highIndex) >>> 1;
+      if (u < cumulative[mid]) {
+        highIndex = mid;
+      } else {
+        lowIndex = mid + 1;
+      }
+    }
+    return lowIndex;
+  }
+}

@@ -1,0 +1,422 @@
+package io.paramspace.samplers;
+
+import io.paramspace.runtime.ConfigSpace;
+import io.paramspace.runtime.Rng;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The tree-structured Parzen estimator (TPE; Bergstra et al. 2011, as Optuna implements it) over a
+ * {@link ConfigSpace}, modelled jointly along the space's tree. Immutable options and a pure
+ * function: {@link #propose} takes the space, the history and a random source and returns a {@link
+ * Proposal}; nothing is kept between calls, so a study may run it in many workers over one storage.
+ *
+ * <pre>{@code
+ * Tpe tpe = Tpe.defaults();                                   // Optuna's defaults, multivariate
+ * Proposal next = tpe.propose(space, history, Direction.MINIMIZE, new Rng(seed));
+ * TrainingConfig config = space.sample(next.trial());         // or next.config(space)
+ * }</pre>
+ *
+ * <h2>The algorithm</h2>
+ *
+ * <ol>
+ *   <li><b>History.</b> Complete trials count by their value, pruned ones by their last
+ *       intermediate value, running ones (with the constant liar) as the worst. Failed trials are
+ *       not passed; a complete trial whose value is NaN is left out, or ranked last with {@link
+ *       Builder#nanAsWorst}. A trial with a parameter value the current distribution does not
+ *       contain (a space narrowed since: outside the range, off the grid, a dropped choice) is
+ *       skipped <em>as a whole</em>, since its other values were chosen for a point that is no longer
+ *       in the space; a parameter the space no longer has (fixed by an override) is ignored.
+ *   <li><b>Start-up.</b> While fewer than {@code nStartupTrials} usable trials have finished, the
+ *       proposal is a random draw from the space's own distribution (the formulas of {@link
+ *       io.paramspace.runtime.RandomTrial}).
+ *   <li><b>Split</b> (Optuna's {@code _split_trials}). With {@code n} finished trials, the {@code
+ *       gamma(n)} best complete trials are the good set (then the best pruned ones, by later step
+ *       first, then value, if there are too few); all others, and the running ones, the bad set.
+ *       Within each set observations keep history order and get {@code weights(size)}: by default
+ *       1 for the 25 most recent, ramping down linearly to {@code 1/size} for the oldest.
+ *   <li><b>Model.</b> Each set is a mixture: one component per observation plus a prior component
+ *       of weight {@code priorWeight}. A component is a product, over the parameters active in a
+ *       configuration, of one-dimensional kernels: truncated Gaussians for floats (in log space for
+ *       log ones), their mass over the value's grid cell for ints and steps, Optuna's categorical
+ *       kernel (mostly the observed choice, the rest spread by the prior) for choices. The prior
+ *       component uses wide kernels: a Gaussian centred in the range with the range as sigma, and the
+ *       space's choice weights. Bandwidths: see {@link Bandwidth}.
+ *   <li><b>Candidates.</b> {@code nEiCandidates} configurations are drawn from the good set's
+ *       mixture, and the one with the largest {@code log l(x) - log g(x)} is proposed (a proposal
+ *       equal to a running trial's parameters is passed over).
+ * </ol>
+ *
+ * <h2>Conditional and polymorphic spaces: one joint model along the tree</h2>
+ *
+ * <p>Optuna's multivariate TPE models the parameters that every trial has; with {@code group=True}
+ * it splits the rest into groups modelled independently of each other, which loses the correlation
+ * between a shared parameter and a branch's own ones (optuna#5299). Here a component is an
+ * <em>observation</em>, and it is a distribution over the whole tree-structured space:
+ *
+ * <ul>
+ *   <li>A candidate is drawn by picking a component (an observation of the good set, or the prior)
+ *       and running {@code space.sample} with a Trial that answers each question — in the space's
+ *       own order, only for the active path — from that observation's kernel of the asked
+ *       parameter. So the candidate inherits the observation's branch structure, its shared and
+ *       branch-specific values are drawn jointly around that one observation, and a categorical
+ *       kernel may still switch branch.
+ *   <li>When the path reaches a parameter the observation did not have (its kernel switched to
+ *       another branch), the value is drawn from that parameter's marginal in the set: the mixture
+ *       of the kernels of the observations that had it, plus the prior. A branch's parameters so
+ *       learn from that branch's history.
+ *   <li>The density of a configuration {@code x} under a set is {@code sum_i w_i prod_{j active in
+ *       x} K_ij(x_j)}, where {@code K_ij} is observation {@code i}'s kernel for {@code j}, or the
+ *       marginal of {@code j} when {@code i} lacked {@code j}: the same distribution the draws come
+ *       from, so each component integrates to one over the tree. Parameters of other branches
+ *       than {@code x}'s do not appear (they are marginalized out).
+ *   <li>A parameter's kernels (centres and bandwidths) are fitted only on the trials in which it
+ *       was active.
+ * </ul>
+ *
+ * <p>With {@code multivariate(false)} each parameter is instead drawn and scored on its own, by
+ * univariate estimators over the trials that had it (Optuna's independent TPE).
+ *
+ * <p>Determinism: the proposal is a function of the options, the space, the history and the
+ * random source. {@link #propose(ConfigSpace, List, Direction)} seeds the source from {@code seed}
+ * and the history's size.
+ *
+ * <p>Batches: {@link #proposeBatch} proposes {@code count} points one after another, each earlier
+ * one added to the history as a running trial, so (with the constant liar) they repel each other
+ * and never repeat.
+ */
+public final class Tpe {
+
+  /** How the kernels' bandwidths (sigmas) are chosen for numeric parameters. */
+  public enum Bandwidth {
+    /**
+     * Optuna's rule (its univariate one, which Optuna 4.5+ also uses for multivariate TPE): each
+     * kernel's sigma is the larger gap to its neighbours among the sorted centres of its set, the
+     * range's ends counting as neighbours when {@code considerEndpoints}; clipped to {@code [range /
+     * min(100, m + 2), range]} ({@code m} kernels) with {@code considerMagicClip}.
+     */
+    NEIGHBOURS,
+    /**
+     * Optuna 3's multivariate rule (Scott's rule as in BOHB): {@code sigma = 0.2 range m^(-1/(d +
+     * 4))} for all kernels of a parameter, {@code d} the number of parameters; clipped as above.
+     */
+    SCOTT
+  }
+
+  private static final Tpe DEFAULTS = new Builder().build();
+
+  private final int nStartupTrials;
+  private final int nEiCandidates;
+  private final IntUnaryOperator gamma;
+  private final IntFunction<double[]> weights;
+  private final double priorWeight;
+  private final boolean considerMagicClip;
+  private final boolean considerEndpoints;
+  private final boolean multivariate;
+  private final boolean constantLiar;
+  private final boolean nanAsWorst;
+  private final Bandwidth bandwidth;
+  private final long seed;
+
+  private Tpe(Builder b) {
+    this.nStartupTrials = b.nStartupTrials;
+    this.nEiCandidates = b.nEiCandidates;
+    this.gamma = b.gamma;
+    this.weights = b.weights;
+    this.priorWeight = b.priorWeight;
+    this.considerMagicClip = b.considerMagicClip;
+    this.considerEndpoints = b.considerEndpoints;
+    this.multivariate = b.multivariate;
+    this.constantLiar = b.constantLiar;
+    this.nanAsWorst = b.nanAsWorst;
+    this.bandwidth = b.bandwidth;
+    this.seed = b.seed;
+  }
+
+  /** The default options (see {@link Builder}). */
+  public static Tpe defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  // ---- proposing ----------------------------------------------------------------------------
+
+  /**
+   * The next point to evaluate.
+   *
+   * @param space the space to propose in (a generated space, or one narrowed from it)
+   * @param history the study's trials in creation order (failed ones left out)
+   * @param direction whether smaller or larger values are better
+   * @param rng the random source; the proposal is a function of its state and the other arguments
+   * @throws IllegalArgumentException if a complete observation has more than one value (TPE here
+   *     is single-objective)
+   */
+  public Proposal propose(ConfigSpace<?> space, List<Observation> history, Direction direction, Rng rng) {
+    Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(rng, "rng");
+    return TpeEngine.propose(this, space, history, direction, rng).proposal();
+  }
+
+  /**
+   * As {@link #propose(ConfigSpace, List, Direction, Rng)} with the random source seeded from
+   * {@link #seed()} and the size of the history: the same seed and history give the same point.
+   */
+  public Proposal propose(ConfigSpace<?> space, List<Observation> history, Direction direction) {
+    return propose(space, history, direction, new Rng(mix(seed, history.size())));
+  }
+
+  /**
+   * {@code count} points to evaluate at once, proposed one after another with each earlier one
+   * added to the history as a running trial: with the constant liar they count as bad, so the
+   * model moves away from them; in any case no point repeats a running one.
+   */
+  public List<Proposal> proposeBatch(ConfigSpace<?> space, List<Observation> history, Direction direction, Rng rng,
+      int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0, got " + count);
+    }
+    List<Observation> extended = new ArrayList<>(history.size() + count);
+    extended.addAll(history);
+    List<Proposal> proposals = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Proposal p = propose(space, extended, direction, rng);
+      proposals.add(p);
+      extended.add(p.asRunning());
+    }
+    return proposals;
+  }
+
+  /** SplitMix64's finalizer over the seed and a counter. */
+  private static long mix(long seed, long n) {
+    long z = seed + 0x9E3779B97F4A7C15L * (n + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  // ---- Optuna's default functions -----------------------------------------------------------
+
+  /** Optuna's {@code default_gamma}: {@code min(ceil(0.1 n), 25)} good trials of {@code n}. */
+  public static int defaultGamma(int n) {
+    return Math.min((int) Math.ceil(0.1 * n), 25);
+  }
+
+  /**
+   * Optuna's {@code default_weights}: for {@code n < 25} all ones; otherwise the oldest {@code n -
+   * 25} ramp linearly from {@code 1/n} to 1 ({@code numpy.linspace(1/n, 1, n - 25)}) and the 25 most
+   * recent weigh 1.
+   */
+  public static double[] defaultWeights(int n) {
+    double[] w = new double[n];
+    if (n < 25) {
+      Arrays.fill(w, 1.0);
+      return w;
+    }
+    int ramp = n - 25;
+    double start = 1.0 / n;
+    for (int i = 0; i < ramp; i++) {
+      w[i] = ramp == 1 ? start : start + (1.0 - start) * i / (ramp - 1);
+    }
+    Arrays.fill(w, ramp, n, 1.0);
+    return w;
+  }
+
+  // ---- options ------------------------------------------------------------------------------
+
+  public int nStartupTrials() {
+    return nStartupTrials;
+  }
+
+  public int nEiCandidates() {
+    return nEiCandidates;
+  }
+
+  public IntUnaryOperator gamma() {
+    return gamma;
+  }
+
+  public IntFunction<double[]> weights() {
+    return weights;
+  }
+
+  public double priorWeight() {
+    return priorWeight;
+  }
+
+  public boolean considerMagicClip() {
+    return considerMagicClip;
+  }
+
+  public boolean considerEndpoints() {
+    return considerEndpoints;
+  }
+
+  public boolean multivariate() {
+    return multivariate;
+  }
+
+  public boolean constantLiar() {
+    return constantLiar;
+  }
+
+  public boolean nanAsWorst() {
+    return nanAsWorst;
+  }
+
+  public Bandwidth bandwidth() {
+    return bandwidth;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public String toString() {
+    return "Tpe[nStartupTrials=" + nStartupTrials + ", nEiCandidates=" + nEiCandidates + ", priorWeight="
+        + priorWeight + ", considerMagicClip=" + considerMagicClip + ", considerEndpoints=" + considerEndpoints
+        + ", multivariate=" + multivariate + ", constantLiar=" + constantLiar + ", nanAsWorst=" + nanAsWorst
+        + ", bandwidth=" + bandwidth + ", seed=" + seed + "]";
+  }
+
+  /**
+   * Options, starting from the defaults: Optuna's TPE defaults ({@code n_startup_trials=10}, {@code
+   * n_ei_candidates=24}, {@code gamma=min(ceil(0.1 n), 25)}, the ramped weights, {@code
+   * prior_weight=1}, magic clip on, {@code consider_endpoints=False}), with multivariate sampling
+   * and the constant liar on, NaN values left out, seed 0.
+   */
+  public static final class Builder {
+    private int nStartupTrials = 10;
+    private int nEiCandidates = 24;
+    private IntUnaryOperator gamma = Tpe::defaultGamma;
+    private IntFunction<double[]> weights = Tpe::defaultWeights;
+    private double priorWeight = 1.0;
+    private boolean considerMagicClip = true;
+    private boolean considerEndpoints = false;
+    private boolean multivariate = true;
+    private boolean constantLiar = true;
+    private boolean nanAsWorst = false;
+    private Bandwidth bandwidth = Bandwidth.NEIGHBOURS;
+    private long seed = 0;
+
+    private Builder() {}
+
+    private Builder(Tpe t) {
+      nStartupTrials = t.nStartupTrials;
+      nEiCandidates = t.nEiCandidates;
+      gamma = t.gamma;
+      weights = t.weights;
+      priorWeight = t.priorWeight;
+      considerMagicClip = t.considerMagicClip;
+      considerEndpoints = t.considerEndpoints;
+      multivariate = t.multivariate;
+      constantLiar = t.constantLiar;
+      nanAsWorst = t.nanAsWorst;
+      bandwidth = t.bandwidth;
+      seed = t.seed;
+    }
+
+    /** Random proposals until this many usable trials have finished (default 10). */
+    public Builder nStartupTrials(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("nStartupTrials must be >= 0, got " + n);
+      }
+      nStartupTrials = n;
+      return this;
+    }
+
+    /** Candidates drawn from l(x) per proposal (default 24). */
+    public Builder nEiCandidates(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("nEiCandidates must be >= 1, got " + n);
+      }
+      nEiCandidates = n;
+      return this;
+    }
+
+    /** The number of good trials among {@code n} finished ones (default {@link Tpe#defaultGamma}). */
+    public Builder gamma(IntUnaryOperator gamma) {
+      this.gamma = Objects.requireNonNull(gamma, "gamma");
+      return this;
+    }
+
+    /**
+     * The weights of a set's {@code n} observations, oldest first (default {@link
+     * Tpe#defaultWeights}); at least {@code n} finite non-negative numbers.
+     */
+    public Builder weights(IntFunction<double[]> weights) {
+      this.weights = Objects.requireNonNull(weights, "weights");
+      return this;
+    }
+
+    /** The prior component's weight, against weight 1 for a recent observation (default 1). */
+    public Builder priorWeight(double w) {
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException("priorWeight must be finite and >= 0, got " + w);
+      }
+      priorWeight = w;
+      return this;
+    }
+
+    /** Clip bandwidths from below by {@code range / min(100, m + 2)} (default on). */
+    public Builder considerMagicClip(boolean on) {
+      considerMagicClip = on;
+      return this;
+    }
+
+    /** Let the range's ends widen the outermost kernels (default off). */
+    public Builder considerEndpoints(boolean on) {
+      considerEndpoints = on;
+      return this;
+    }
+
+    /** One joint model along the tree (default), or each parameter on its own. */
+    public Builder multivariate(boolean on) {
+      multivariate = on;
+      return this;
+    }
+
+    /** Count running trials as bad ones (default on). */
+    public Builder constantLiar(boolean on) {
+      constantLiar = on;
+      return this;
+    }
+
+    /** Rank complete trials with a NaN value last instead of leaving them out (default off). */
+    public Builder nanAsWorst(boolean on) {
+      nanAsWorst = on;
+      return this;
+    }
+
+    /** How bandwidths are chosen (default {@link Bandwidth#NEIGHBOURS}). */
+    public Builder bandwidth(Bandwidth bandwidth) {
+      this.bandwidth = Objects.requireNonNull(bandwidth, "bandwidth");
+      return this;
+    }
+
+    /** The seed of {@link Tpe#propose(ConfigSpace, List, Direction)} (default 0). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Tpe build() {
+      return new Tpe(this);
+    }
+  }
+}

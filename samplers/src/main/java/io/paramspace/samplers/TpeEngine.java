@@ -1,0 +1,493 @@
+package io.paramspace.samplers;
+
+import io.paramspace.runtime.CategoricalSpace;
+import io.paramspace.runtime.ConfigSpace;
+import io.paramspace.runtime.FloatSpace;
+import io.paramspace.runtime.IntSpace;
+import io.paramspace.runtime.RandomTrial;
+import io.paramspace.runtime.Rng;
+import io.paramspace.runtime.Trial;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One proposal of {@link Tpe}: the history read, split, fitted, and the best candidate chosen. */
+final class TpeEngine {
+  private final Tpe options;
+  private final ConfigSpace<?> space;
+  private final Map<String, Param> byName;
+  private final Param[] params;
+
+  // The usable observations, in history order.
+  private int count;
+  private double[][] values;
+  private Observation.State[] states;
+  /** The loss: the objective value times the direction's sign (NaN possible with nanAsWorst). */
+  private double[] loss;
+  private long[] steps;
+  private boolean[] hasValue;
+
+  /** What one proposal computed, for tests. */
+  record Result(Proposal proposal, List<double[]> candidates, double[] logL, double[] logG, int chosen,
+      Parzen below, Parzen above) {}
+
+  private TpeEngine(Tpe options, ConfigSpace<?> space) {
+    this.options = options;
+    this.space = space;
+    this.byName = Param.of(space.distributions());
+    this.params = Param.array(byName);
+  }
+
+  static Result propose(Tpe options, ConfigSpace<?> space, List<Observation> history, Direction direction,
+      Rng rng) {
+    TpeEngine engine = new TpeEngine(options, space);
+    engine.read(history, direction);
+    return engine.propose(rng);
+  }
+
+  // ---- reading the history ------------------------------------------------------------------
+
+  private void read(List<Observation> history, Direction direction) {
+    int n = history.size();
+    values = new double[n][];
+    states = new Observation.State[n];
+    loss = new double[n];
+    steps = new long[n];
+    hasValue = new boolean[n];
+    double sign = direction.sign();
+    int c = 0;
+    for (Observation o : history) {
+      Observation.State state = o.state();
+      double l = 0;
+      boolean has = !o.values().isEmpty();
+      switch (state) {
+        case RUNNING -> {
+          if (!options.constantLiar()) {
+            continue;
+          }
+        }
+        case COMPLETE -> {
+          if (o.values().size() != 1) {
+            throw new IllegalArgumentException(
+                "TPE here is single-objective; an observation has " + o.values().size() + " values");
+          }
+          l = o.values().get(0);
+          if (Double.isNaN(l) && !options.nanAsWorst()) {
+            continue;
+          }
+          l *= sign;
+        }
+        case PRUNED -> {
+          if (has) {
+            l = o.values().get(0);
+            // Optuna: a NaN intermediate value ranks as +inf (worst) among its step.
+            l = Double.isNaN(l) ? Double.POSITIVE_INFINITY : sign * l;
+          }
+        }
+      }
+      double[] v = toArray(o.params());
+      if (v == null) {
+        continue; // outside the current space
+      }
+      values[c] = v;
+      states[c] = state;
+      loss[c] = l;
+      steps[c] = o.step();
+      hasValue[c] = has;
+      c++;
+    }
+    count = c;
+  }
+
+  /** The internal values by parameter index (NaN where inactive), or null if one is outside its distribution. */
+  private double[] toArray(Map<String, Double> p) {
+    double[] v = new double[params.length];
+    for (Param param : params) {
+      Double x = p.get(param.name);
+      if (x == null) {
+        v[param.index] = Double.NaN;
+      } else if (param.contains(x)) {
+        v[param.index] = x;
+      } else {
+        return null;
+      }
+    }
+    return v;
+  }
+
+  /** Number of finished (complete or pruned) usable observations. */
+  private int finished() {
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      if (states[i] != Observation.State.RUNNING) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  // ---- proposing ----------------------------------------------------------------------------
+
+  private Result propose(Rng rng) {
+    int n = finished();
+    if (n < options.nStartupTrials() || n == 0) {
+      return new Result(randomProposal(rng), List.of(), new double[0], new double[0], -1, null, null);
+    }
+    boolean[] below = split(options.gamma().applyAsInt(n));
+    if (!options.multivariate()) {
+      return independent(below, rng);
+    }
+    Parzen l = fit(below, true);
+    Parzen g = fit(below, false);
+    int candidates = options.nEiCandidates();
+    List<double[]> drawn = new ArrayList<>(candidates);
+    List<int[]> actives = new ArrayList<>(candidates);
+    double[] logL = new double[candidates];
+    double[] logG = new double[candidates];
+    Parzen.Scratch sl = l.scratch();
+    Parzen.Scratch sg = g.scratch();
+    for (int c = 0; c < candidates; c++) {
+      CandidateTrial trial = new CandidateTrial(l, l.pickComponent(rng.nextDouble()), rng);
+      space.sample(trial);
+      drawn.add(trial.values);
+      int[] active = Arrays.copyOf(trial.active, trial.activeCount);
+      actives.add(active);
+      logL[c] = l.logDensity(trial.values, active, active.length, sl);
+      logG[c] = g.logDensity(trial.values, active, active.length, sg);
+    }
+    int best = -1;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < candidates; c++) {
+      double score = logL[c] - logG[c];
+      if ((best < 0 || score > bestScore) && !isPending(drawn.get(c))) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best < 0) {
+      // Every candidate is a pending point (a tiny discrete space): fall back to a random one.
+      return new Result(randomProposal(rng), drawn, logL, logG, -1, l, g);
+    }
+    Proposal proposal = new Proposal(toMap(drawn.get(best), actives.get(best)), Proposal.Origin.TPE);
+    return new Result(proposal, drawn, logL, logG, best, l, g);
+  }
+
+  /**
+   * Marks the good observations: the {@code nBelow} best complete ones, then (if too few) the best
+   * pruned ones by (later step first, then value), as Optuna's {@code _split_trials}; running ones
+   * are never good.
+   */
+  private boolean[] split(int nBelow) {
+    boolean[] below = new boolean[count];
+    int taken = select(below, nBelow, Observation.State.COMPLETE);
+    select(below, nBelow - taken, Observation.State.PRUNED);
+    return below;
+  }
+
+  /** Marks up to {@code k} best observations of {@code state}; returns how many it marked. */
+  private int select(boolean[] below, int k, Observation.State state) {
+    if (k <= 0) {
+      return 0;
+    }
+    int[] best = new int[k];
+    int size = 0;
+    for (int i = 0; i < count; i++) {
+      if (states[i] != state) {
+        continue;
+      }
+      if (size < k) {
+        int pos = size++;
+        while (pos > 0 && better(i, best[pos - 1], state)) {
+          best[pos] = best[pos - 1];
+          pos--;
+        }
+        best[pos] = i;
+      } else if (better(i, best[k - 1], state)) {
+        int pos = k - 1;
+        while (pos > 0 && better(i, best[pos - 1], state)) {
+          best[pos] = best[pos - 1];
+          pos--;
+        }
+        best[pos] = i;
+      }
+    }
+    for (int j = 0; j < size; j++) {
+      below[best[j]] = true;
+    }
+    return size;
+  }
+
+  /** {@code true} if observation {@code a} ranks strictly before {@code b} (ties keep history order). */
+  private boolean better(int a, int b, Observation.State state) {
+    if (state == Observation.State.PRUNED) {
+      // Optuna's key: (-step, value) with a trial that reported nothing as (1, 0).
+      double sa = hasValue[a] ? -steps[a] : 1;
+      double sb = hasValue[b] ? -steps[b] : 1;
+      if (sa != sb) {
+        return sa < sb;
+      }
+    }
+    return lossLess(loss[a], loss[b]);
+  }
+
+  /** Loss order with NaN (only with nanAsWorst) after everything. */
+  private static boolean lossLess(double a, double b) {
+    if (Double.isNaN(a)) {
+      return false;
+    }
+    if (Double.isNaN(b)) {
+      return true;
+    }
+    return a < b;
+  }
+
+  /** The estimator of the good set ({@code good}) or of the rest. */
+  private Parzen fit(boolean[] below, boolean good) {
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      if (below[i] == good) {
+        n++;
+      }
+    }
+    double[][] set = new double[n][];
+    int j = 0;
+    for (int i = 0; i < count; i++) {
+      if (below[i] == good) {
+        set[j++] = values[i];
+      }
+    }
+    return new Parzen(params, set, weights(n), options);
+  }
+
+  private double[] weights(int n) {
+    double[] w = options.weights().apply(n);
+    if (w.length < n) {
+      throw new IllegalArgumentException("the weights function gave " + w.length + " weights for " + n + " trials");
+    }
+    for (int i = 0; i < n; i++) {
+      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+        throw new IllegalArgumentException("weights must be finite and >= 0, got " + w[i]);
+      }
+    }
+    return w.length == n ? w : Arrays.copyOf(w, n);
+  }
+
+  private boolean isPending(double[] v) {
+    for (int i = 0; i < count; i++) {
+      if (states[i] == Observation.State.RUNNING && Arrays.equals(values[i], v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Map<String, Double> toMap(double[] v, int[] active) {
+    Map<String, Double> map = new LinkedHashMap<>();
+    for (int p : active) {
+      map.put(params[p].name, v[p]);
+    }
+    return map;
+  }
+
+  private Param param(String name) {
+    Param p = byName.get(name);
+    if (p == null) {
+      throw new IllegalStateException("the space asked for '" + name + "', which is not among its distributions "
+          + byName.keySet());
+    }
+    return p;
+  }
+
+  // ---- random start-up ----------------------------------------------------------------------
+
+  private Proposal randomProposal(Rng rng) {
+    for (int attempt = 0; ; attempt++) {
+      RecordingTrial trial = new RecordingTrial(new RandomTrial(rng));
+      space.sample(trial);
+      if (attempt >= 100 || !isPending(trial.values)) {
+        return new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)),
+            Proposal.Origin.RANDOM);
+      }
+    }
+  }
+
+  // ---- independent (univariate) TPE ----------------------------------------------------------
+
+  private Result independent(boolean[] below, Rng rng) {
+    Map<Integer, ParamKernels[]> fitted = new java.util.HashMap<>();
+    for (int attempt = 0; ; attempt++) {
+      IndependentTrial trial = new IndependentTrial(below, fitted, rng);
+      space.sample(trial);
+      if (attempt >= 8 || !isPending(trial.values)) {
+        Proposal proposal = new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)),
+            Proposal.Origin.TPE);
+        return new Result(proposal, List.of(), new double[0], new double[0], -1, null, null);
+      }
+    }
+  }
+
+  /** The univariate estimators of {@code p}: over the good, and the other, observations that have it. */
+  private ParamKernels[] univariate(Param p, boolean[] below) {
+    ParamKernels[] pair = new ParamKernels[2];
+    for (int side = 0; side < 2; side++) {
+      boolean good = side == 0;
+      int m = 0;
+      for (int i = 0; i < count; i++) {
+        if (below[i] == good && !Double.isNaN(values[i][p.index])) {
+          m++;
+        }
+      }
+      double[] v = new double[m];
+      int[] obs = new int[m];
+      int j = 0;
+      for (int i = 0; i < count; i++) {
+        if (below[i] == good && !Double.isNaN(values[i][p.index])) {
+          obs[j] = j;
+          v[j++] = values[i][p.index];
+        }
+      }
+      pair[side] = new ParamKernels(p, v, obs, new int[0], weights(m), options, 1);
+    }
+    return pair;
+  }
+
+  // ---- trials -------------------------------------------------------------------------------
+
+  /** Records the internal value of every answer, by parameter index, and the order of questions. */
+  private abstract class Recorder implements Trial {
+    final double[] values = new double[params.length];
+    final int[] active = new int[params.length];
+    int activeCount;
+
+    Recorder() {
+      Arrays.fill(values, Double.NaN);
+    }
+
+    /** The internal value to answer for {@code p}. */
+    abstract double draw(Param p);
+
+    private double answer(String name) {
+      Param p = param(name);
+      double v = draw(p);
+      if (Double.isNaN(values[p.index])) {
+        active[activeCount++] = p.index;
+      }
+      values[p.index] = v;
+      return v;
+    }
+
+    @Override
+    public double suggestFloat(String name, FloatSpace s) {
+      return answer(name);
+    }
+
+    @Override
+    public long suggestInt(String name, IntSpace s) {
+      return Math.round(answer(name));
+    }
+
+    @Override
+    public <T> T suggestCategorical(String name, CategoricalSpace<T> s) {
+      return s.choices().get((int) answer(name));
+    }
+  }
+
+  /** Draws from one component of the good set's estimator, along the tree the space walks. */
+  private final class CandidateTrial extends Recorder {
+    private final Parzen l;
+    private final int component;
+    private final Rng rng;
+
+    CandidateTrial(Parzen l, int component, Rng rng) {
+      this.l = l;
+      this.component = component;
+      this.rng = rng;
+    }
+
+    @Override
+    double draw(Param p) {
+      ParamKernels k = l.kernels[p.index];
+      if (component < 0) {
+        return k.sample(-1, rng);
+      }
+      int slot = l.slot(p.index, component);
+      return slot >= 0 ? k.sample(slot, rng) : k.sampleMarginal(rng);
+    }
+  }
+
+  /** The space's own random draws (Optuna's start-up), recorded. */
+  private final class RecordingTrial extends Recorder {
+    private final RandomTrial random;
+
+    RecordingTrial(RandomTrial random) {
+      this.random = random;
+    }
+
+    @Override
+    double draw(Param p) {
+      throw new AssertionError(); // answered below, by the space's own formulas
+    }
+
+    @Override
+    public double suggestFloat(String name, FloatSpace s) {
+      return record(name, random.suggestFloat(name, s));
+    }
+
+    @Override
+    public long suggestInt(String name, IntSpace s) {
+      return Math.round(record(name, random.suggestInt(name, s)));
+    }
+
+    @Override
+    public <T> T suggestCategorical(String name, CategoricalSpace<T> s) {
+      T choice = random.suggestCategorical(name, s);
+      record(name, s.choices().indexOf(choice));
+      return choice;
+    }
+
+    private double record(String name, double v) {
+      Param p = param(name);
+      if (Double.isNaN(values[p.index])) {
+        active[activeCount++] = p.index;
+      }
+      values[p.index] = v;
+      return v;
+    }
+  }
+
+  /** Optuna's independent TPE: each parameter by its own univariate l/g, as the space asks it. */
+  private final class IndependentTrial extends Recorder {
+    private final boolean[] below;
+    private final Map<Integer, ParamKernels[]> fitted;
+    private final Rng rng;
+
+    IndependentTrial(boolean[] below, Map<Integer, ParamKernels[]> fitted, Rng rng) {
+      this.below = below;
+      this.fitted = fitted;
+      this.rng = rng;
+    }
+
+    @Override
+    double draw(Param p) {
+      ParamKernels[] pair = fitted.computeIfAbsent(p.index, i -> univariate(p, below));
+      ParamKernels l = pair[0];
+      ParamKernels g = pair[1];
+      double[] cell = new double[2];
+      double[] sl = new double[l.m];
+      double[] sg = new double[g.m];
+      double best = Double.NaN;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < options.nEiCandidates(); c++) {
+        double v = l.sampleMarginal(rng);
+        double score = l.logMarginal(v, cell, sl) - g.logMarginal(v, cell, sg);
+        if (Double.isNaN(best) || score > bestScore) {
+          best = v;
+          bestScore = score;
+        }
+      }
+      return best;
+    }
+  }
+}
