@@ -5,6 +5,7 @@ import io.paramspace.study.Best;
 import io.paramspace.study.Direction;
 import io.paramspace.study.Study;
 import io.paramspace.study.StudyTrial;
+import io.paramspace.study.sampler.TpeSampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
 /**
  * An example study on the embedded SQLite store: TrainingConfig's space, a cheap synthetic
  * objective ({@link SampleApp#score}, a stand-in for a validation score, reported per "epoch"),
- * 60 trials in total in {@code studies/example.db}. Run it again and it continues the same study
+ * searched by TPE, 60 trials in total in {@code studies/example.db}. Run it again and it continues the same study
  * to a larger total if you give one ({@code exec.args="120"}); Python's Optuna opens the same file.
  * A second argument names another study file ({@code exec.args="60 runs/my.db"}).
  */
@@ -33,7 +34,8 @@ public final class ExampleStudy {
     }
     String url = "sqlite:" + file;
     ConfigSpace<TrainingConfig> space = TrainingConfigSpace.space();
-    try (Study study = Study.open(url, NAME, Direction.MAXIMIZE)) {
+    // TPE (multivariate along the space's tree) after 10 random startup trials.
+    try (Study study = Study.builder(url, NAME).directions(Direction.MAXIMIZE).sampler(new TpeSampler()).open()) {
       int before = study.trialCount();
       study.optimize(space, ExampleStudy::train, total);
       Best<TrainingConfig> best = study.best(space);
