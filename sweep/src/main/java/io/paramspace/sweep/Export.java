@@ -3,6 +3,7 @@ package io.paramspace.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paramspace.runtime.ConfigSpace;
+import io.paramspace.runtime.text.Literals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -80,7 +81,7 @@ public final class Export {
       return "";
     }
     if (value instanceof Double d) {
-      return Decimals.repr(d);
+      return Literals.formatDouble(d);
     }
     return value.toString();
   }

@@ -11,6 +11,7 @@ import io.paramspace.runtime.IntSpace;
 import io.paramspace.runtime.PolymorphicSpace;
 import io.paramspace.runtime.Space;
 import io.paramspace.runtime.Trial;
+import io.paramspace.runtime.text.Literals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -211,7 +212,7 @@ final class GridPlan<T> {
   }
 
   private SweepException notInGrid(String name, Object value) {
-    return new SweepException("the value " + Decimals.format(value) + " of " + name + " is not a point of the grid");
+    return new SweepException("the value " + Literals.format(value) + " of " + name + " is not a point of the grid");
   }
 
   // ---- the structure -----------------------------------------------------------------------
@@ -465,8 +466,8 @@ final class GridPlan<T> {
 
     FloatDomain(String name, FloatSpace space) {
       super(name);
-      this.min = Decimals.shortest(space.min());
-      this.step = Decimals.shortest(space.step());
+      this.min = Literals.shortestDecimal(space.min());
+      this.step = Literals.shortestDecimal(space.step());
       this.max = space.max();
       this.size = Math.round((space.max() - space.min()) / space.step()) + 1;
     }
@@ -810,7 +811,7 @@ final class GridPlan<T> {
           return new FloatDomain(name, f);
         }
         problems.add(path + " (" + name + ") is a continuous range " + label(f) + " with no grid values; give it a list"
-            + " of values in the overrides, e.g. " + override(keys, "[" + Decimals.repr(f.min()) + ", " + Decimals.repr(f.max()) + "]")
+            + " of values in the overrides, e.g. " + override(keys, "[" + Literals.formatDouble(f.min()) + ", " + Literals.formatDouble(f.max()) + "]")
             + (f.log() ? "" : ", or a step in its @FloatRange(step = ...)"));
         return new FixedDomain(null);
       }
@@ -829,7 +830,7 @@ final class GridPlan<T> {
     }
 
     private static String label(FloatSpace f) {
-      return "Float([" + Decimals.repr(f.min()) + ", " + Decimals.repr(f.max()) + "], " + (f.log() ? "log" : "uniform") + ")";
+      return "Float([" + Literals.formatDouble(f.min()) + ", " + Literals.formatDouble(f.max()) + "], " + (f.log() ? "log" : "uniform") + ")";
     }
 
     /** The override that sets {@code value} at the field path {@code keys}, as JSON. */

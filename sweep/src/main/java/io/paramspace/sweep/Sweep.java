@@ -6,6 +6,7 @@ import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.FloatSpace;
 import io.paramspace.runtime.IntSpace;
 import io.paramspace.runtime.Trial;
+import io.paramspace.runtime.text.Literals;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -334,7 +335,7 @@ public final class Sweep<T> implements ConfigSequence<T> {
         if (!condition.test(seen::get)) {
           StringBuilder where = new StringBuilder();
           seen.forEach((k, v) -> where.append(where.length() == 0 ? "" : ", ").append(prefix).append(k).append(" = ")
-              .append(Decimals.format(v)));
+              .append(Literals.format(v)));
           problems.add(axis.path() + " is set, but it is inactive where " + where + " (its condition is " + condition
               + "); set it only in a group whose values make it active, e.g. chain a sweep for each case");
           break;
@@ -370,7 +371,7 @@ public final class Sweep<T> implements ConfigSequence<T> {
     for (int id = 0; id < element.seq.length; id++) {
       if (element.seq[id] > 0 && !trial.asked[id] && element.seq[id] > element.lastConfig && paths.isParameterPath(id)) {
         throw new SweepException("element " + index + " of the sweep of " + space.typeName() + " sets " + paths.path(id)
-            + " = " + Decimals.format(element.values[id]) + ", but " + paths.path(id) + " is inactive in that config"
+            + " = " + Literals.format(element.values[id]) + ", but " + paths.path(id) + " is inactive in that config"
             + " (its condition does not hold, or its branch is not chosen); set it only in the elements where it is"
             + " active, e.g. chain a sweep for each case");
       }
@@ -451,7 +452,7 @@ public final class Sweep<T> implements ConfigSequence<T> {
     private SweepException outside(String name, Object value, String space) {
       int id = paths.idOfName(name);
       return new SweepException("element " + index + " of the sweep of " + Sweep.this.space.typeName() + " sets "
-          + (id >= 0 ? paths.path(id) : name) + " = " + Decimals.format(value) + ", which is outside " + space);
+          + (id >= 0 ? paths.path(id) : name) + " = " + Literals.format(value) + ", which is outside " + space);
     }
 
     @Override

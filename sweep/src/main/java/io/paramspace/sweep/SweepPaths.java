@@ -10,6 +10,8 @@ import io.paramspace.runtime.FloatSpace;
 import io.paramspace.runtime.IntSpace;
 import io.paramspace.runtime.PolymorphicSpace;
 import io.paramspace.runtime.Space;
+import io.paramspace.runtime.internal.Suggestions;
+import io.paramspace.runtime.text.Literals;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -148,7 +150,7 @@ final class SweepPaths {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String child : children) {
-      int d = editDistance(wrong.toLowerCase(Locale.ROOT), child.toLowerCase(Locale.ROOT));
+      int d = Suggestions.editDistance(wrong.toLowerCase(Locale.ROOT), child.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = child;
         bestDistance = d;
@@ -158,25 +160,6 @@ final class SweepPaths {
         ? " Did you mean \"" + childPrefix + best + "\"?"
         : " Its fields are: " + String.join(", ", children) + ".";
     return "unknown path " + path + ": " + where + " has no field " + wrong + " (in this space)." + hint;
-  }
-
-  static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   /**
@@ -192,7 +175,7 @@ final class SweepPaths {
       }
       problems.add(problem);
     }
-    return path + " = " + Decimals.format(value) + ": " + String.join("; in another branch, ", problems);
+    return path + " = " + Literals.format(value) + ": " + String.join("; in another branch, ", problems);
   }
 
   private static String problem(Spot spot, Object value) {
@@ -204,7 +187,7 @@ final class SweepPaths {
       if (fixed.value() == null && spot.conditional() == null) {
         return "the field is inactive in this space (an override fixed what its condition reads); it cannot be set";
       }
-      return "the field is fixed to " + Decimals.format(fixed.value()) + " in this space";
+      return "the field is fixed to " + Literals.format(fixed.value()) + " in this space";
     }
     if (active instanceof FloatSpace f) {
       if (!(value instanceof Number n) || !f.contains(n.doubleValue())) {
@@ -235,14 +218,14 @@ final class SweepPaths {
   }
 
   static String label(FloatSpace f) {
-    return "Float([" + Decimals.repr(f.min()) + ", " + Decimals.repr(f.max()) + "], "
-        + (f.log() ? "log" : f.step() > 0 ? "step=" + Decimals.repr(f.step()) : "uniform") + ")";
+    return "Float([" + Literals.formatDouble(f.min()) + ", " + Literals.formatDouble(f.max()) + "], "
+        + (f.log() ? "log" : f.step() > 0 ? "step=" + Literals.formatDouble(f.step()) : "uniform") + ")";
   }
 
   static String list(List<?> values) {
     List<String> shown = new ArrayList<>();
     for (Object v : values) {
-      shown.add(Decimals.format(v));
+      shown.add(Literals.format(v));
     }
     return String.join(", ", shown);
   }

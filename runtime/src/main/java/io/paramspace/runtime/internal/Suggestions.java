@@ -31,7 +31,7 @@ public final class Suggestions {
   }
 
   /** Levenshtein distance. */
-  static int editDistance(String a, String b) {
+  public static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

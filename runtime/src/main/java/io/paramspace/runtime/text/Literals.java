@@ -69,6 +69,17 @@ public final class Literals {
     return write(shortest(new BigDecimal(value), d -> d.floatValue() == value));
   }
 
+  /**
+   * The decimal with the fewest significant digits that reads back as {@code value} (finite):
+   * what the runtime's stepped-float formula and grids compute with.
+   */
+  public static BigDecimal shortestDecimal(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("not a finite number: " + value);
+    }
+    return value == 0 ? BigDecimal.ZERO : shortest(new BigDecimal(value), d -> d.doubleValue() == value);
+  }
+
   /** Of the decimals with the fewest digits that read back as {@code exact}, the nearest. */
   private static BigDecimal shortest(BigDecimal exact, Predicate<BigDecimal> readsBack) {
     for (int digits = 1; digits <= 17; digits++) {
