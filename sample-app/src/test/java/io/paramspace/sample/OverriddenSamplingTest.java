@@ -76,6 +76,24 @@ class OverriddenSamplingTest {
   }
 
   @Test
+  void randomWithSeedReturnsTheSeedThatDrawsTheSameConfigAgain() {
+    Set<Long> seeds = new HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      ConfigSpace.Seeded<TrainingConfig> seeded = TrainingConfigSpace.space().randomWithSeed();
+      assertThat(TrainingConfigSpace.space().random(seeded.seed())).isEqualTo(seeded.config());
+      assertThat(TrainingConfigSpace.random(seeded.seed())).isEqualTo(seeded.config());
+      seeds.add(seeded.seed());
+
+      ConfigSpace<TrainingConfig> narrowed = TrainingConfigSpace.space().narrow(example());
+      ConfigSpace.Seeded<TrainingConfig> narrowedSeeded = narrowed.randomWithSeed();
+      assertThat(narrowed.random(narrowedSeeded.seed())).isEqualTo(narrowedSeeded.config());
+      assertThat(narrowed.violations(narrowedSeeded.config())).isEmpty();
+    }
+    // Fresh seeds: 100 draws of a 64-bit seed do not repeat.
+    assertThat(seeds).hasSize(100);
+  }
+
+  @Test
   void sampleNeverAsksAFixedParameter() {
     Overrides overrides = TrainingConfigSpace.overrides()
         .batchSize(32)
