@@ -41,10 +41,34 @@ public sealed interface InputNode {
     }
   }
 
-  /** An object; keys in the order written. */
-  record MapNode(Map<String, InputNode> entries, Location location) implements InputNode {
+  /**
+   * An object; keys in the order written. {@code keyLocations} says where each key was written,
+   * for the keys whose position the parser knew (JSON and YAML); a problem with a key itself (an
+   * unknown field, a branch that does not exist) is reported there rather than at its value.
+   */
+  record MapNode(Map<String, InputNode> entries, Location location, Map<String, Location> keyLocations)
+      implements InputNode {
     public MapNode {
       entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+      keyLocations = Map.copyOf(keyLocations);
+    }
+
+    /** An object whose keys' positions are not known: written by a program, or by TOML's parser. */
+    public MapNode(Map<String, InputNode> entries, Location location) {
+      this(entries, location, Map.of());
+    }
+
+    /**
+     * Where {@code key} was written; where its value starts if the parser did not say; {@link
+     * Location#UNKNOWN} if neither is known.
+     */
+    public Location keyLocation(String key) {
+      Location at = keyLocations.get(key);
+      if (at != null) {
+        return at;
+      }
+      InputNode value = entries.get(key);
+      return value == null ? Location.UNKNOWN : value.location();
     }
   }
 

@@ -251,7 +251,7 @@ class ConfigSerializationTest {
             "model.blockConfig.__type__ @2:27",
             "model.numBlocks @3:14",
             "model.useCheckpoint @4:18",
-            "optimizer.beta1 @5:66").inOrder();
+            "optimizer.beta1 @5:59").inOrder();
     assertThat(e.problems().get(0).message()).contains("Did you mean \"ConvConfig\"?");
     assertThat(e.problems().get(0).source()).isEqualTo("<yaml>");
   }

@@ -33,13 +33,13 @@ class OverrideErrorsTest {
             "blockConfig": {"DenseConfig": {"numLayrs": 4}}
           }
         }
-        """), path, 3, 49, phrase);
+        """), path, 3, 37, phrase);
     assertProblem(overridesProblem("o.yaml", """
         model:
           blockConfig:
             DenseConfig:
               numLayrs: 4
-        """), path, 4, 17, phrase);
+        """), path, 4, 7, phrase);
     assertProblem(overridesProblem("o.toml", """
         [model.blockConfig.DenseConfig]
         numLayrs = 4
@@ -48,8 +48,20 @@ class OverrideErrorsTest {
 
   @Test
   void anUnknownKeyWithNothingCloseListsTheFields() {
-    assertProblem(overridesProblem("o.yaml", "batchSize: 32\ncolour: red\n"), "colour", 2, 9,
+    assertProblem(overridesProblem("o.yaml", "batchSize: 32\ncolour: red\n"), "colour", 2, 1,
         "is not a field of TrainingConfig. Known: model, optimizer, batchSize.");
+  }
+
+  @Test
+  void anUnknownKeyIsReportedAtTheKeyNotAtItsValue() {
+    // The value starts on the next line: the position must be the key's.
+    String phrase = "is not a field of OptimizerConfig. Did you mean \"name\"?";
+    assertProblem(overridesProblem("o.json", "{\"optimizer\": {\n  \"nmae\":\n    [\"adam\"]}}"), "optimizer.nmae", 2, 3,
+        phrase);
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  nmae:\n  - adam\n"), "optimizer.nmae", 2, 3, phrase);
+    // Where the value's own position matters, it is still the value's.
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  name:\n  - adamw\n"), "optimizer.name", 3, 5,
+        "'adamw' is not a choice");
   }
 
   @Test
@@ -152,8 +164,8 @@ class OverrideErrorsTest {
   void aBranchClassThatDoesNotExistSuggestsTheClosest() {
     String path = "model.blockConfig.DenseConfg";
     String phrase = "is not a branch of this field. Did you mean \"DenseConfig\"?";
-    assertProblem(overridesProblem("o.json", "{\"model\": {\n  \"blockConfig\": {\"DenseConfg\": {}}}}"), path, 2, 33, phrase);
-    assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig:\n    DenseConfg: {}\n"), path, 3, 17, phrase);
+    assertProblem(overridesProblem("o.json", "{\"model\": {\n  \"blockConfig\": {\"DenseConfg\": {}}}}"), path, 2, 19, phrase);
+    assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig:\n    DenseConfg: {}\n"), path, 3, 5, phrase);
     assertProblem(overridesProblem("o.toml", "[model.blockConfig.DenseConfg]\n"), path, 0, 0, phrase);
 
     assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig: [ConvConfig, Lstm]\n"), "model.blockConfig.Lstm", 2, 29,
@@ -304,7 +316,7 @@ class OverrideErrorsTest {
         .containsExactly(1, 3, 4, 5, 7, 9, 10).inOrder();
     assertThat(e.getMessage()).startsWith("7 problems in the overrides of TrainingConfig; nothing was applied:\n");
     assertThat(e.getMessage()).contains(file + ":1:17: batchSize: lists 32 twice\n");
-    assertThat(e.getMessage()).contains(file + ":10:11: model.blockConfig.Conv: is not a branch of this field."
+    assertThat(e.getMessage()).contains(file + ":10:5: model.blockConfig.Conv: is not a branch of this field."
         + " Did you mean \"ConvConfig\"?");
   }
 

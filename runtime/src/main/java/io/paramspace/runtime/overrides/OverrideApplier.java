@@ -49,7 +49,11 @@ public final class OverrideApplier {
   }
 
   private void problem(String path, InputNode at, String message) {
-    problems.add(new InputProblem(source, path, at.location(), message));
+    problem(path, at.location(), message);
+  }
+
+  private void problem(String path, InputNode.Location at, String message) {
+    problems.add(new InputProblem(source, path, at, message));
   }
 
   private <T> ConfigSpace<T> config(ConfigSpace<T> base, InputNode.MapNode node, String path) {
@@ -59,7 +63,7 @@ public final class OverrideApplier {
       String at = FieldPaths.child(path, key);
       int index = base.indexOf(key);
       if (index < 0) {
-        problem(at, entry.getValue(), "is not a field of " + base.typeName() + "."
+        problem(at, node.keyLocation(key), "is not a field of " + base.typeName() + "."
             + Suggestions.didYouMean(key, base.fields().stream().map(FieldSpace::name).toList()));
         continue;
       }
@@ -284,6 +288,8 @@ public final class OverrideApplier {
   private Space polymorphic(PolymorphicSpace base, InputNode node, String path) {
     List<String> names = base.branches().stream().map(ConfigSpace::typeName).toList();
     Map<String, InputNode> wanted = new java.util.LinkedHashMap<>();
+    // Where each branch was named: its key in an object, its item in a list.
+    Map<String, InputNode.Location> namedAt = new java.util.HashMap<>();
     if (node instanceof InputNode.Scalar || node instanceof InputNode.ListNode) {
       List<InputNode> items = node instanceof InputNode.ListNode list ? list.items() : List.of(node);
       if (items.isEmpty()) {
@@ -294,13 +300,19 @@ public final class OverrideApplier {
         if (item instanceof InputNode.Scalar s && s.value() instanceof String name) {
           if (wanted.put(name, new InputNode.MapNode(Map.of(), item.location())) != null) {
             problem(path, item, "lists " + name + " twice");
+          } else {
+            namedAt.put(name, item.location());
           }
         } else {
           problem(path, item, "lists " + InputNode.describe(item) + "; name branches by class: " + names);
         }
       }
     } else {
-      wanted.putAll(((InputNode.MapNode) node).entries());
+      InputNode.MapNode map = (InputNode.MapNode) node;
+      wanted.putAll(map.entries());
+      for (String name : map.entries().keySet()) {
+        namedAt.put(name, map.keyLocation(name));
+      }
       if (wanted.isEmpty()) {
         problem(path, node, "keeps no branch; keep at least one of " + names);
         return base;
@@ -310,7 +322,7 @@ public final class OverrideApplier {
     List<Double> weights = new ArrayList<>();
     for (String name : wanted.keySet()) {
       if (!names.contains(name)) {
-        problem(FieldPaths.child(path, name), wanted.get(name), "is not a branch of this field."
+        problem(FieldPaths.child(path, name), namedAt.get(name), "is not a branch of this field."
             + Suggestions.didYouMean(name, names));
       }
     }

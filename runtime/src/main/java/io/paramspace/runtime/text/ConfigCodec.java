@@ -103,7 +103,11 @@ public final class ConfigCodec {
   // ---- reading -------------------------------------------------------------------------------
 
   private void problem(String path, InputNode at, String message) {
-    problems.add(new InputProblem(source, path, at.location(), message));
+    problem(path, at.location(), message);
+  }
+
+  private void problem(String path, InputNode.Location at, String message) {
+    problems.add(new InputProblem(source, path, at, message));
   }
 
   private Object config(ConfigSpace<?> space, InputNode node, String path) {
@@ -120,8 +124,8 @@ public final class ConfigCodec {
     List<String> names = space.fields().stream().map(FieldSpace::name).toList();
     for (Map.Entry<String, InputNode> entry : map.entries().entrySet()) {
       if (!entry.getKey().equals(TYPE_KEY) && !names.contains(entry.getKey())) {
-        problem(FieldPaths.child(path, entry.getKey()), entry.getValue(), "is not a field of " + space.typeName()
-            + "." + Suggestions.didYouMean(entry.getKey(), names));
+        problem(FieldPaths.child(path, entry.getKey()), map.keyLocation(entry.getKey()), "is not a field of "
+            + space.typeName() + "." + Suggestions.didYouMean(entry.getKey(), names));
       }
     }
     Object[] values = new Object[space.fields().size()];

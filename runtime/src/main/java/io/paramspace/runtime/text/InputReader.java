@@ -97,12 +97,17 @@ public final class InputReader {
     switch (token) {
       case START_OBJECT: {
         Map<String, InputNode> entries = new LinkedHashMap<>();
+        Map<String, InputNode.Location> keys = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
+          InputNode.Location keyAt = location(parser.currentTokenLocation());
+          if (keyAt.isKnown()) {
+            keys.put(key, keyAt);
+          }
           parser.nextToken();
           entries.put(key, node(parser, FieldPaths.child(path, key), source, problems, depth + 1));
         }
-        return new InputNode.MapNode(entries, at);
+        return new InputNode.MapNode(entries, at, keys);
       }
       case START_ARRAY: {
         List<InputNode> items = new ArrayList<>();

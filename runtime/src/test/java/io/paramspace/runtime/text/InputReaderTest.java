@@ -26,14 +26,17 @@ class InputReaderTest {
     assertThat(json.location()).isEqualTo(new InputNode.Location(1, 1));
     assertThat(list.location()).isEqualTo(new InputNode.Location(2, 8));
     assertThat(list.items().get(1).location()).isEqualTo(new InputNode.Location(2, 12));
+    assertThat(json.keyLocation("a")).isEqualTo(new InputNode.Location(2, 3));
 
     InputNode.MapNode yaml = (InputNode.MapNode) InputReader.read("a:\n  b: 3\n", InputFormat.YAML, "in");
     InputNode b = ((InputNode.MapNode) yaml.entries().get("a")).entries().get("b");
     assertThat(b).isEqualTo(new InputNode.Scalar(3, new InputNode.Location(2, 6)));
+    assertThat(((InputNode.MapNode) yaml.entries().get("a")).keyLocation("b")).isEqualTo(new InputNode.Location(2, 3));
 
     // Jackson's TOML parser reads a whole document first and keeps no positions.
     InputNode.MapNode toml = (InputNode.MapNode) InputReader.read("a = 3\n", InputFormat.TOML, "in");
     assertThat(toml.entries().get("a").location()).isEqualTo(InputNode.Location.UNKNOWN);
+    assertThat(toml.keyLocation("a")).isEqualTo(InputNode.Location.UNKNOWN);
   }
 
   @Test
