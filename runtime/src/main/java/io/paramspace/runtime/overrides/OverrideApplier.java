@@ -13,6 +13,7 @@ import io.paramspace.runtime.InvalidOverridesException;
 import io.paramspace.runtime.Overrides;
 import io.paramspace.runtime.PolymorphicSpace;
 import io.paramspace.runtime.Space;
+import io.paramspace.runtime.internal.ConditionDomains;
 import io.paramspace.runtime.internal.FieldPaths;
 import io.paramspace.runtime.internal.Suggestions;
 import io.paramspace.runtime.internal.Values;
@@ -76,34 +77,33 @@ public final class OverrideApplier {
   }
 
   /**
-   * A conditional field whose condition reads only siblings that the overrides fixed, and does not
-   * hold for those values, can never be active: it becomes its inactive value, so the narrowed
-   * tree and parameter names do not show a parameter that is never asked. (One that always holds
-   * stays conditional, so its parameter keeps its {@code ::true_branch} name.)
+   * A conditional field whose condition the narrowed fields decide as never holding can never be
+   * active: it becomes its inactive value, so the narrowed tree and parameter names do not show a
+   * parameter that is never asked. The condition is decided by the narrowed domains of what it
+   * reads, not only by fixed values: {@code numBlocks > 8} never holds once numBlocks is narrowed
+   * to {@code [4, 8]}, {@code optimizer == 'sgd'} once optimizer is restricted to {@code ['adam',
+   * 'rmsprop']} (see {@link ConditionDomains}). One that always holds stays conditional, so its
+   * parameter keeps its {@code ::true_branch} name and a study continues across the narrowing.
+   *
+   * @return the conditionals it replaced, by field index
    */
-  private static void fixNeverActive(List<FieldSpace> fields) {
+  private static Map<Integer, ConditionalSpace> fixNeverActive(List<FieldSpace> fields) {
+    Map<Integer, ConditionalSpace> replaced = new java.util.LinkedHashMap<>();
     boolean changed = true;
-    while (changed) {
+    while (changed) { // a field made inactive may decide the condition of one that reads it
       changed = false;
       for (int i = 0; i < fields.size(); i++) {
         FieldSpace field = fields.get(i);
-        if (!(field.space() instanceof ConditionalSpace conditional)
-            || !(conditional.whenFalse() instanceof FixedSpace inactive)) {
-          continue;
-        }
-        java.util.Map<String, Object> fixed = new java.util.HashMap<>();
-        for (String path : conditional.condition().fields()) {
-          FieldSpace read = fields.stream().filter(f -> f.name().equals(path)).findFirst().orElse(null);
-          if (read != null && read.space() instanceof FixedSpace value) {
-            fixed.put(path, value.value());
-          }
-        }
-        if (fixed.size() == conditional.condition().fields().size() && !conditional.condition().test(fixed::get)) {
+        if (field.space() instanceof ConditionalSpace conditional
+            && conditional.whenFalse() instanceof FixedSpace inactive
+            && ConditionDomains.decide(conditional.condition(), fields) == ConditionDomains.Decision.NEVER) {
           fields.set(i, new FieldSpace(field.name(), field.type(), inactive));
+          replaced.put(i, conditional);
           changed = true;
         }
       }
     }
+    return replaced;
   }
 
   private Space space(Space base, Class<?> type, InputNode node, String path) {

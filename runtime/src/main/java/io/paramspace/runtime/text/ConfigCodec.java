@@ -153,9 +153,13 @@ public final class ConfigCodec {
     return null;
   }
 
-  /** A missing key reads as null where null is the value while inactive (TOML leaves nulls out). */
+  /**
+   * A missing key reads as null where null is the value while inactive, or the only value (a field
+   * a narrowing made inactive for good): TOML leaves nulls out.
+   */
   private static boolean mayBeMissing(FieldSpace field) {
-    return field.space() instanceof ConditionalSpace c && c.whenFalse() instanceof FixedSpace f && f.value() == null;
+    Space space = field.space() instanceof ConditionalSpace c ? c.whenFalse() : field.space();
+    return space instanceof FixedSpace f && f.value() == null;
   }
 
   private Object value(Space space, Class<?> type, InputNode node, String path) {
