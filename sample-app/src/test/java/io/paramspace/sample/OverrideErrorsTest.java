@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.paramspace.runtime.ConfigSpace;
+import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.InputNode;
 import io.paramspace.runtime.InputProblem;
 import io.paramspace.runtime.InvalidInputException;
@@ -170,6 +171,48 @@ class OverrideErrorsTest {
 
     assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig: [ConvConfig, Lstm]\n"), "model.blockConfig.Lstm", 2, 29,
         "is not a branch of this field.");
+  }
+
+  @Test
+  void anOverrideOfAFieldTheSameOverridesMakeInactiveIsReportedAtItsKey() {
+    String path = "optimizer.momentum";
+    String phrase = "can never be active once name is fixed to 'adam' (it is active only if name == 'sgd');"
+        + " remove this override";
+    assertProblem(overridesProblem("o.json", "{\"optimizer\": {\"name\": \"adam\",\n  \"momentum\": 0.5}}"), path, 2, 3,
+        phrase);
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  name: adam\n  momentum: 0.5\n"), path, 3, 3,
+        phrase);
+    assertProblem(overridesProblem("o.toml", "[optimizer]\nname = \"adam\"\nmomentum = 0.5\n"), path, 0, 0,
+        phrase);
+
+    InvalidOverridesException typed = assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space()
+        .narrow(TrainingConfigSpace.overrides().optimizer(o -> o.name("adam").momentumBetween(0.5, 0.9))));
+    assertProblem(only(typed), path, 0, 0, phrase);
+    InvalidOverridesException map = assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space()
+        .narrow(Overrides.fromMap(Map.of("optimizer", Map.of("name", "adam", "momentum", Map.of("true", 0.5))))));
+    assertProblem(only(map), path, 0, 0, phrase);
+  }
+
+  @Test
+  void aFieldMadeInactiveByANarrowedDomainIsReportedWithThatDomain() {
+    InvalidOverridesException restricted = assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.space()
+        .narrow(Overrides.fromFile(EveryWay.write(dir, "o.yaml", "optimizer: [adam, rmsprop]\nmomentum: {min: 0.1, max: 0.5}\n"))));
+    assertProblem(only(restricted), "momentum", 2, 1, "can never be active once optimizer is restricted to"
+        + " ['adam', 'rmsprop'] (it is active only if optimizer == 'sgd'); remove this override");
+
+    InvalidOverridesException config = assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.space()
+        .narrow(TuningConfigSpace.overrides().shuffle(false).warmup(w -> w.name("sgd"))));
+    assertProblem(only(config), "warmup", 0, 0,
+        "can never be active once shuffle is fixed to false (it is active only if shuffle == true)");
+
+    // Overrides that leave the field as it is, as an edited template does, are no problem.
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("optimizer",
+            Map.of("name", "adam", "momentum", Map.of("min", 0.0, "max", 0.99)), "model",
+            Map.of("numBlocks", Map.of("min", 4, "max", 8), "useCheckpoint", Map.of("true", true, "false", false)))))
+        .tree()).contains("momentum: null");
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.parse(
+            "{\"optimizer\": {\"name\": \"adam\", \"momentum\": {\"false\": null}}}", InputFormat.JSON, "o.json"))
+        .tree()).contains("momentum: null");
   }
 
   @Test

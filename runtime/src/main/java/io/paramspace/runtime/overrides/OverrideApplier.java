@@ -1,6 +1,7 @@
 package io.paramspace.runtime.overrides;
 
 import io.paramspace.runtime.CategoricalSpace;
+import io.paramspace.runtime.Condition;
 import io.paramspace.runtime.ConditionalSpace;
 import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.FieldSpace;
@@ -72,8 +73,74 @@ public final class OverrideApplier {
       fields.set(index, new FieldSpace(field.name(), field.type(), space(field.space(), field.type(),
           entry.getValue(), at)));
     }
-    fixNeverActive(fields);
+    Map<Integer, ConditionalSpace> madeInactive = fixNeverActive(fields);
+    for (String key : node.entries().keySet()) {
+      int index = base.indexOf(key);
+      ConditionalSpace overridden = madeInactive.get(index);
+      if (overridden != null && base.field(index).space() instanceof ConditionalSpace original
+          && !overridden.whenTrue().equals(original.whenTrue())) {
+        // The override narrows a field that the same overrides make inactive for good: it would
+        // be dropped without a word. (One that restates the field, as an edited template does,
+        // narrows nothing and is let through.)
+        problem(FieldPaths.child(path, key), node.keyLocation(key), "can never be active once "
+            + whyNeverActive(overridden.condition(), base.fields(), fields) + " (it is active only if "
+            + overridden.condition() + "); remove this override");
+      }
+    }
     return base.withFields(fields);
+  }
+
+  /**
+   * What makes {@code condition} fail for good: each field it reads that these overrides narrowed,
+   * with its narrowed space ({@code name is fixed to 'adam'}); every field it reads if none was.
+   */
+  private static String whyNeverActive(Condition condition, List<FieldSpace> before, List<FieldSpace> after) {
+    List<String> narrowed = new ArrayList<>();
+    List<String> all = new ArrayList<>();
+    for (String path : condition.fields()) {
+      Space now = spaceAt(path, after);
+      if (now == null) {
+        continue;
+      }
+      String description = describeNarrowed(path, now);
+      all.add(description);
+      if (!now.equals(spaceAt(path, before))) {
+        narrowed.add(description);
+      }
+    }
+    return String.join(" and ", narrowed.isEmpty() ? all : narrowed);
+  }
+
+  /** The space of the field at a condition's path (through nested configs), or {@code null}. */
+  private static Space spaceAt(String path, List<FieldSpace> fields) {
+    int dot = path.indexOf('.');
+    String head = dot < 0 ? path : path.substring(0, dot);
+    for (FieldSpace field : fields) {
+      if (field.name().equals(head)) {
+        Space space = field.space();
+        if (dot < 0) {
+          return space;
+        }
+        if (space instanceof ConditionalSpace c) {
+          space = c.whenTrue();
+        }
+        return space instanceof ConfigSpace<?> nested ? spaceAt(path.substring(dot + 1), nested.fields()) : null;
+      }
+    }
+    return null;
+  }
+
+  private static String describeNarrowed(String path, Space space) {
+    if (space instanceof FixedSpace fixed) {
+      return path + " is fixed to " + Literals.format(fixed.value());
+    }
+    if (space instanceof CategoricalSpace<?> categorical) {
+      return path + " is restricted to " + Values.list(categorical.choices());
+    }
+    if (space instanceof PolymorphicSpace polymorphic) {
+      return path + " keeps only " + polymorphic.branches().stream().map(ConfigSpace::typeName).toList();
+    }
+    return path + " is narrowed to " + SpaceTree.label(space);
   }
 
   /**
