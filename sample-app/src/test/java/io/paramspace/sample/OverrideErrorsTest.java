@@ -327,6 +327,53 @@ class OverrideErrorsTest {
     assertProblem(only(unsupported), "optimizer.name", 0, 0, "value of type StringBuilder is not supported");
   }
 
+  @Test
+  void aBuilderTakesOneCallPerFieldAsAFileTakesOneKey() {
+    InvalidOverridesException twice = assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.overrides().batchSize(32).batchSize(64));
+    assertThat(only(twice).source()).isEqualTo("<builder>");
+    assertProblem(only(twice), "batchSize", 0, 0, "is overridden a second time; a field takes one call, as a key"
+        + " appears once in a file (pass every value to one call)");
+    assertThat(twice.getMessage()).isEqualTo("1 problem in the overrides of TrainingConfig; nothing was applied:\n"
+        + "  <builder>: batchSize: " + only(twice).message());
+    assertThat(twice).isInstanceOf(IllegalArgumentException.class);
+
+    // Any two calls on one field, of any kind.
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.overrides().batchSize(32).batchSizeBetween(16, 64));
+    assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.overrides().optimizer(o -> o.name("adam")).optimizer(o -> o.learningRate(1e-3)));
+    assertThrows(InvalidOverridesException.class, () -> DenseConfigSpace.overrides().useDropout(true).useDropout(false));
+    InvalidOverridesException inner = assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.overrides().optimizer(o -> o.name("adam").name("sgd")));
+    assertProblem(only(inner), "name", 0, 0, "is overridden a second time");
+    assertThat(inner.getMessage()).startsWith("1 problem in the overrides of OptimizerConfig;");
+
+    // Branches kept by successive calls add up, each branch once.
+    assertThat(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides()
+        .model(m -> m.blockConfig(b -> b.convConfig()).blockConfig(b -> b.denseConfig())))).isEqualTo(TrainingConfigSpace.space());
+    InvalidOverridesException branchTwice = assertThrows(InvalidOverridesException.class,
+        () -> ModelConfigSpace.overrides().blockConfig(b -> b.denseConfig().denseConfig(d -> d.numLayers(4))));
+    assertProblem(only(branchTwice), "blockConfig.DenseConfig", 0, 0,
+        "is kept a second time; keep each branch with one call");
+
+    // The builder keeps what it had before the failing call.
+    TrainingConfigSpace.Builder builder = TrainingConfigSpace.overrides().batchSize(32);
+    assertThrows(InvalidOverridesException.class, () -> builder.batchSize(64));
+    assertThat(TrainingConfigSpace.space().narrow(builder).random(1).batchSize()).isEqualTo(32);
+  }
+
+  @Test
+  void anEmptyBuilderCallFailsAtTheCall() {
+    InvalidOverridesException empty = assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.overrides().batchSize());
+    assertProblem(only(empty), "batchSize", 0, 0, "is restricted to no values; pass at least one (one fixes the field,"
+        + " several restrict it), as an empty list in a file is an error");
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.overrides().optimizer(o -> o.name()));
+    assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.overrides().activation());
+    assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.overrides().learningRate(new double[0]));
+    assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.overrides().steps((long[]) null));
+  }
+
   // ---- all problems at once, nothing applied ---------------------------------------------------
 
   @Test
