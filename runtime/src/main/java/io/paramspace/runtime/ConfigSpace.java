@@ -334,7 +334,7 @@ public final class ConfigSpace<T> implements Space {
 
   /** Every way {@code config} is not a point of this space; empty if it is one. */
   public List<InputProblem> violations(Object config) {
-    return ConfigValidator.violations(this, config, "<config>");
+    return ConfigValidator.violations(this, config, ConfigValidator.IN_MEMORY);
   }
 
   /**

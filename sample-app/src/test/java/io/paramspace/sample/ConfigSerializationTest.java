@@ -257,6 +257,20 @@ class ConfigSerializationTest {
   }
 
   @Test
+  void problemsInsideABranchNameTheBranchAsValidationAndOverridesDo() {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.space().fromYaml("""
+        model:
+          blockConfig: {__type__: DenseConfig, numLayers: four, activation: RELU, normInput: true, useDropout: false}
+          numBlocks: 10
+          useCheckpoint: true
+        optimizer: {name: adam, learningRate: 0.001, beta2: 0.95}
+        batchSize: 64
+        """));
+    assertThat(e.problems().stream().map(InputProblem::toString).toList()).containsExactly(
+        "<yaml>:2:51: model.blockConfig.DenseConfig.numLayers: is the string 'four'; expected an integer (int)");
+  }
+
+  @Test
   void aConfigNeedsAnObjectAtEveryConfigField() {
     InvalidConfigException e = assertThrows(InvalidConfigException.class,
         () -> TrainingConfigSpace.space().fromJson("{\"model\": [1, 2], \"optimizer\": \"adam\", \"batchSize\": [64]}"));

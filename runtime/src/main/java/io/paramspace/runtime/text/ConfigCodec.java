@@ -211,7 +211,7 @@ public final class ConfigCodec {
     Object name = tag instanceof InputNode.Scalar s ? s.value() : null;
     for (ConfigSpace<?> branch : space.branches()) {
       if (branch.typeName().equals(name)) {
-        return config(branch, node, path);
+        return config(branch, node, FieldPaths.child(path, branch.typeName())); // as the validator names it
       }
     }
     problem(FieldPaths.child(path, TYPE_KEY), tag, Literals.format(name) + " is not a branch; expected one of "
