@@ -85,12 +85,12 @@ public sealed interface InputNode {
       return "null";
     }
     if (value instanceof Number) {
-      return "the number " + Literals.format(value);
+      return "the number " + Literals.brief(value);
     }
     if (value instanceof Boolean) {
       return value.toString();
     }
-    return "the string " + Literals.format(value);
+    return "the string " + Literals.brief(value);
   }
 
   /**

@@ -65,7 +65,7 @@ public final class OverrideApplier {
       String at = FieldPaths.child(path, key);
       int index = base.indexOf(key);
       if (index < 0) {
-        problem(at, node.keyLocation(key), "is not a field of " + base.typeName() + "."
+        problem(FieldPaths.child(path, Literals.briefName(key)), node.keyLocation(key), "is not a field of " + base.typeName() + "."
             + Suggestions.didYouMean(key, base.fields().stream().map(FieldSpace::name).toList()));
         continue;
       }
@@ -224,7 +224,7 @@ public final class OverrideApplier {
         return base;
       }
       if (!Values.contains(base, value)) {
-        problem(path, node, Literals.format(value) + " is outside " + bounds + "; choose a value within the base space");
+        problem(path, node, Literals.brief(value) + " is outside " + bounds + "; choose a value within the base space");
         return base;
       }
       return FixedSpace.of(value);
@@ -241,10 +241,10 @@ public final class OverrideApplier {
           problem(path, item, "lists " + InputNode.describe(item) + "; expected " + Values.describeType(type));
           ok = false;
         } else if (!Values.contains(base, value)) {
-          problem(path, item, Literals.format(value) + " is outside " + bounds + "; list values within the base space");
+          problem(path, item, Literals.brief(value) + " is outside " + bounds + "; list values within the base space");
           ok = false;
         } else if (values.contains(value)) {
-          problem(path, item, "lists " + Literals.format(value) + " twice");
+          problem(path, item, "lists " + Literals.brief(value) + " twice");
           ok = false;
         } else {
           values.add(value);
@@ -262,8 +262,8 @@ public final class OverrideApplier {
     Set<String> unknown = new LinkedHashSet<>(map.entries().keySet());
     unknown.removeAll(Set.of("min", "max"));
     if (!unknown.isEmpty() || !map.entries().containsKey("min") || !map.entries().containsKey("max")) {
-      problem(path, node, "narrows a range with " + map.entries().keySet() + "; write {\"min\": .., \"max\": ..}"
-          + " with both bounds (a list restricts, a value fixes)");
+      problem(path, node, "narrows a range with " + map.entries().keySet().stream().map(Literals::briefName).toList()
+          + "; write {\"min\": .., \"max\": ..} with both bounds (a list restricts, a value fixes)");
       return base;
     }
     InputNode minNode = map.entries().get("min");
@@ -277,7 +277,7 @@ public final class OverrideApplier {
         problem(path + "." + bound[0], at, "is " + InputNode.describe(at) + "; expected " + Values.describeType(type));
         ok = false;
       } else if (!Values.contains(base, bound[1])) {
-        problem(path + "." + bound[0], at, Literals.format(bound[1]) + " is outside " + bounds
+        problem(path + "." + bound[0], at, Literals.brief(bound[1]) + " is outside " + bounds
             + (Values.withinBounds(base, bound[1]) ? " (not on its step grid)" : "")
             + "; overrides narrow, never widen");
         ok = false;
@@ -289,12 +289,12 @@ public final class OverrideApplier {
     double low = Values.asDouble(min);
     double high = Values.asDouble(max);
     if (low > high) {
-      problem(path, node, "has min " + Literals.format(min) + " greater than max " + Literals.format(max)
+      problem(path, node, "has min " + Literals.brief(min) + " greater than max " + Literals.brief(max)
           + "; swap them");
       return base;
     }
     if (low == high) {
-      problem(path, node, "has min = max = " + Literals.format(min) + "; write the value itself to fix it");
+      problem(path, node, "has min = max = " + Literals.brief(min) + "; write the value itself to fix it");
       return base;
     }
     if (base instanceof FloatSpace f) {
@@ -310,7 +310,7 @@ public final class OverrideApplier {
     if (node instanceof InputNode.Scalar scalar) {
       int index = Values.indexOfChoice(choices, scalar.value());
       if (index < 0) {
-        problem(path, node, Literals.format(scalar.value()) + " is not a choice; choose one of " + allowed);
+        problem(path, node, Literals.brief(scalar.value()) + " is not a choice; choose one of " + allowed);
         return base;
       }
       return FixedSpace.of(choices.get(index));
@@ -325,7 +325,7 @@ public final class OverrideApplier {
         Object value = item instanceof InputNode.Scalar s ? s.value() : item;
         int index = item instanceof InputNode.Scalar ? Values.indexOfChoice(choices, value) : -1;
         if (index < 0) {
-          problem(path, item, (item instanceof InputNode.Scalar ? Literals.format(value) : InputNode.describe(item))
+          problem(path, item, (item instanceof InputNode.Scalar ? Literals.brief(value) : InputNode.describe(item))
               + " is not a choice; list values among " + allowed);
           ok = false;
         } else if (!kept.add(index)) {
@@ -389,7 +389,7 @@ public final class OverrideApplier {
     List<Double> weights = new ArrayList<>();
     for (String name : wanted.keySet()) {
       if (!names.contains(name)) {
-        problem(FieldPaths.child(path, name), namedAt.get(name), "is not a branch of this field."
+        problem(FieldPaths.child(path, Literals.briefName(name)), namedAt.get(name), "is not a branch of this field."
             + Suggestions.didYouMean(name, names));
       }
     }

@@ -124,8 +124,8 @@ public final class ConfigCodec {
     List<String> names = space.fields().stream().map(FieldSpace::name).toList();
     for (Map.Entry<String, InputNode> entry : map.entries().entrySet()) {
       if (!entry.getKey().equals(TYPE_KEY) && !names.contains(entry.getKey())) {
-        problem(FieldPaths.child(path, entry.getKey()), map.keyLocation(entry.getKey()), "is not a field of "
-            + space.typeName() + "." + Suggestions.didYouMean(entry.getKey(), names));
+        problem(FieldPaths.child(path, Literals.briefName(entry.getKey())), map.keyLocation(entry.getKey()),
+            "is not a field of " + space.typeName() + "." + Suggestions.didYouMean(entry.getKey(), names));
       }
     }
     Object[] values = new Object[space.fields().size()];
@@ -214,7 +214,7 @@ public final class ConfigCodec {
         return config(branch, node, FieldPaths.child(path, branch.typeName())); // as the validator names it
       }
     }
-    problem(FieldPaths.child(path, TYPE_KEY), tag, Literals.format(name) + " is not a branch; expected one of "
+    problem(FieldPaths.child(path, TYPE_KEY), tag, Literals.brief(name) + " is not a branch; expected one of "
         + names + "." + (name instanceof String n ? Suggestions.didYouMean(n, names) : ""));
     return null;
   }

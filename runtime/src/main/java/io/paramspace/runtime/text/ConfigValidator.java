@@ -93,7 +93,7 @@ public final class ConfigValidator {
         } else if (!(conditional.whenFalse() instanceof FixedSpace inactive)) {
           value(conditional.whenFalse(), field.type(), values[i], at);
         } else if (!Values.sameValue(values[i], inactive.value())) {
-          problem(at, "is " + Literals.format(values[i]) + " but inactive (not " + conditional.condition()
+          problem(at, "is " + Literals.brief(values[i]) + " but inactive (not " + conditional.condition()
               + "), so it must be " + Literals.format(inactive.value()));
         }
       } else {
@@ -118,7 +118,7 @@ public final class ConfigValidator {
   private void value(Space space, Class<?> type, Object value, String path) {
     if (space instanceof FixedSpace fixed) {
       if (!Values.sameValue(value, fixed.value())) {
-        problem(path, "is " + Literals.format(value) + " but is fixed to " + Literals.format(fixed.value()));
+        problem(path, "is " + Literals.brief(value) + " but is fixed to " + Literals.format(fixed.value()));
       }
       return;
     }
@@ -129,12 +129,12 @@ public final class ConfigValidator {
     if (space instanceof FloatSpace || space instanceof IntSpace) {
       if (!(value instanceof Number) || !Values.contains(space, value)) {
         // As an override says it: a value within the bounds is off the step grid.
-        problem(path, Literals.format(value) + " is outside " + SpaceTree.label(space)
+        problem(path, Literals.brief(value) + " is outside " + SpaceTree.label(space)
             + (value instanceof Number && Values.withinBounds(space, value) ? " (not on its step grid)" : ""));
       }
     } else if (space instanceof CategoricalSpace<?> c) {
       if (Values.indexOfChoice(c.choices(), value) < 0) {
-        problem(path, Literals.format(value) + " is not a choice; choose one of " + Values.list(c.choices()));
+        problem(path, Literals.brief(value) + " is not a choice; choose one of " + Values.list(c.choices()));
       }
     } else if (space instanceof ConfigSpace<?> c) {
       if (c.type().isInstance(value)) {

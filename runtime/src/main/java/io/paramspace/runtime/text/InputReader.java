@@ -31,6 +31,15 @@ import java.util.Map;
 public final class InputReader {
   public static final int MAX_DEPTH = 64;
 
+  /**
+   * The most a text may hold, in characters, and a file, in bytes: 1 MiB. Checked before anything
+   * is parsed, so that a huge input is rejected at once (YAML's parser takes seconds per megabyte
+   * of a single value); config and override files are a few kilobytes.
+   */
+  public static final int MAX_SIZE = 1 << 20;
+
+  private static final String MAX_SIZE_TEXT = "1 MiB";
+
   // Jackson's factories are thread-safe; one of each, shared with InputWriter.
   private static final JsonFactory JSON = new JsonFactory();
   private static final JsonFactory YAML = new YAMLFactory();
@@ -48,18 +57,35 @@ public final class InputReader {
   }
 
   public static InputNode read(Path file) {
+    InputFormat format = InputFormat.of(file);
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_SIZE) {
+        throw tooLarge(file.toString(), size + " bytes", MAX_SIZE + " bytes");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidInputException invalid) {
+        throw invalid;
+      }
       throw new InvalidInputException("Cannot read " + file + ":",
           List.of(new InputProblem(file.toString(), "", InputNode.Location.UNKNOWN,
               "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
     }
-  return read(text, InputFormat.of(file), file.toString());
+    return read(text, format, file.toString());
+  }
+
+  private static InvalidInputException tooLarge(String source, String size, String limit) {
+    return new InvalidInputException("Cannot read " + source + ":", List.of(new InputProblem(source, "",
+        InputNode.Location.UNKNOWN, "is too large: " + size + ", over the limit of " + MAX_SIZE_TEXT + " (" + limit
+            + ")")));
   }
 
   public static InputNode read(String text, InputFormat format, String source) {
+    if (text.length() > MAX_SIZE) {
+      throw tooLarge(source, text.length() + " characters", MAX_SIZE + " characters");
+    }
     List<InputProblem> problems = new ArrayList<>();
     InputNode root = null;
     try (JsonParser parser = factory(format).createParser(text)) {
