@@ -63,6 +63,20 @@ class ConfigSerializationTest {
   }
 
   @Test
+  void negativeZeroComesBackInEveryFormat() {
+    TrainingConfig sgd = new TrainingConfig(CONFIG.model(), new OptimizerConfig("sgd", 0.001, -0.0, null), 64);
+    assertThat(TrainingConfigSpace.space().toToml(sgd)).contains("optimizer.momentum = -0.0\n");
+    assertThat(TrainingConfigSpace.space().fromJson(TrainingConfigSpace.space().toJson(sgd))).isEqualTo(sgd);
+    assertThat(TrainingConfigSpace.space().fromYaml(TrainingConfigSpace.space().toYaml(sgd))).isEqualTo(sgd);
+    assertThat(TrainingConfigSpace.space().fromToml(TrainingConfigSpace.space().toToml(sgd))).isEqualTo(sgd);
+    // Double.equals tells -0.0 from 0.0, so the round trips above kept the sign.
+    assertThat(TrainingConfigSpace.space().fromToml(TrainingConfigSpace.space().toToml(sgd)).optimizer().momentum())
+        .isEqualTo(-0.0);
+    assertThat(TrainingConfigSpace.space().fromToml(TrainingConfigSpace.space().toToml(sgd).replace("-0.0", "-0e0")))
+        .isEqualTo(sgd);
+  }
+
+  @Test
   void jsonTagsEveryConfigAndWritesInactiveFieldsAsNull() {
     assertThat(TrainingConfigSpace.space().toJson(CONFIG)).isEqualTo("""
         {

@@ -86,6 +86,21 @@ public final class InputReader {
     if (text.length() > MAX_SIZE) {
       throw tooLarge(source, text.length() + " characters", MAX_SIZE + " characters");
     }
+    if (format == InputFormat.TOML) {
+      String signed = TomlNegativeZeros.rewrite(text);
+      if (signed != text) { // rewrite returns the text itself when it has no negative zero
+        try {
+          return parse(signed, format, source);
+        } catch (InvalidInputException e) {
+          parse(text, format, source); // the error with the positions of the text as written
+          throw e;
+        }
+      }
+    }
+    return parse(text, format, source);
+  }
+
+  private static InputNode parse(String text, InputFormat format, String source) {
     List<InputProblem> problems = new ArrayList<>();
     InputNode root = null;
     try (JsonParser parser = factory(format).createParser(text)) {

@@ -51,6 +51,45 @@ class InputReaderTest {
   }
 
   @Test
+  void tomlKeepsTheSignOfNegativeZero() {
+    InputNode.MapNode root = (InputNode.MapNode) InputReader.read("""
+        a = -0.0
+        b = [ -0.0, 1, -0e0, [-0.00_0], -0.5 ]
+        c = { x = -0.0, y = "-0.0" }
+        "-0.0" = 1
+        -0 = 2
+        s = \"\"\" -0.0 = -0.0 \"\"\"
+        l = '-0.0'
+        t = +0.0  # -0.0 in a comment
+        z = 0.0
+        i = -0
+        """, InputFormat.TOML, "in");
+    assertThat(value(root, "a")).isEqualTo(-0.0);
+    List<InputNode> b = ((InputNode.ListNode) root.entries().get("b")).items();
+    assertThat(((InputNode.Scalar) b.get(0)).value()).isEqualTo(-0.0);
+    assertThat(((InputNode.Scalar) b.get(1)).value()).isEqualTo(1);
+    assertThat(((InputNode.Scalar) b.get(2)).value()).isEqualTo(-0.0);
+    assertThat(((InputNode.Scalar) ((InputNode.ListNode) b.get(3)).items().get(0)).value()).isEqualTo(-0.0);
+    assertThat(((InputNode.Scalar) b.get(4)).value()).isEqualTo(-0.5);
+    InputNode.MapNode c = (InputNode.MapNode) root.entries().get("c");
+    assertThat(value(c, "x")).isEqualTo(-0.0);
+    assertThat(value(c, "y")).isEqualTo("-0.0");
+    assertThat(value(root, "-0.0")).isEqualTo(1);
+    assertThat(value(root, "-0")).isEqualTo(2);
+    assertThat(value(root, "s")).isEqualTo(" -0.0 = -0.0 ");
+    assertThat(value(root, "l")).isEqualTo("-0.0");
+    assertThat(value(root, "t")).isEqualTo(0.0);
+    assertThat(value(root, "z")).isEqualTo(0.0);
+    assertThat(value(root, "i")).isEqualTo(0);
+    // JSON and YAML read it as written.
+    assertThat(value((InputNode.MapNode) InputReader.read("{\"a\": -0.0}", InputFormat.JSON, "in"), "a")).isEqualTo(-0.0);
+    assertThat(value((InputNode.MapNode) InputReader.read("a: -0.0\n", InputFormat.YAML, "in"), "a")).isEqualTo(-0.0);
+    // A malformed text is reported where it is malformed as written.
+    assertThat(problem("a = [-0.0, = ]\n", InputFormat.TOML).location())
+        .isEqualTo(problem("a = [-0.5, = ]\n", InputFormat.TOML).location());
+  }
+
+  @Test
   void aYamlAliasIsRejectedNotReadAsItsName() {
     InputProblem alias = problem("a: &n 3\nb: *n\n", InputFormat.YAML);
     assertThat(alias.location()).isEqualTo(new InputNode.Location(2, 4));
