@@ -116,6 +116,13 @@ public sealed interface InputNode {
         enclosing.remove(value);
       }
     }
+    if (value instanceof Number && !isStandardNumber(value)) {
+      // Another Number (an AtomicInteger, a caller's own) may convert differently or throw where
+      // it is used: stop it here, where the caller can see which value it is.
+      problems.add(new InputProblem(source, path, Location.UNKNOWN, "is a " + value.getClass().getName()
+          + "; use an Integer, Long, Double, BigDecimal or BigInteger"));
+      return new Scalar(null, Location.UNKNOWN);
+    }
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
       return new Scalar(value, Location.UNKNOWN);
     }
@@ -126,6 +133,16 @@ public sealed interface InputNode {
         "value of type " + value.getClass().getSimpleName() + " is not supported; use a number, string,"
             + " boolean, list or map"));
     return new Scalar(null, Location.UNKNOWN);
+  }
+
+  /**
+   * The number types a map may hold: Java's boxed numbers, and BigDecimal and BigInteger themselves
+   * (not a subclass, which may override their conversions).
+   */
+  private static boolean isStandardNumber(Object value) {
+    return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        || value instanceof Double || value instanceof Float
+        || value.getClass() == java.math.BigDecimal.class || value.getClass() == java.math.BigInteger.class;
   }
 
   private static InputNode container(Object value, String path, List<InputProblem> problems, String source,

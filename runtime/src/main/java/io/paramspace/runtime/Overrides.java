@@ -42,8 +42,12 @@ public interface Overrides {
 
   /**
    * Overrides from a map of field names to values (scalars, lists, maps), as a tool would build.
+   * Scalars are strings, booleans, enum constants and numbers of the standard types: {@code
+   * Integer}, {@code Long}, {@code Short}, {@code Byte}, {@code Double}, {@code Float}, {@code
+   * BigDecimal}, {@code BigInteger}.
    *
    * @throws InvalidOverridesException if a key is not a string or a value is of no supported type
+   *     (another {@code Number}, such as an {@code AtomicInteger}, included)
    */
   static Overrides fromMap(Map<String, ?> map) {
     List<InputProblem> problems = new ArrayList<>();

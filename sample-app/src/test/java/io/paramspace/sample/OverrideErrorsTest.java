@@ -374,6 +374,50 @@ class OverrideErrorsTest {
     assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.overrides().steps((long[]) null));
   }
 
+  @Test
+  void aMapTakesTheStandardNumberTypesOnly() {
+    InvalidOverridesException atomic = assertThrows(InvalidOverridesException.class,
+        () -> Overrides.fromMap(Map.of("batchSize", new java.util.concurrent.atomic.AtomicInteger(32))));
+    assertProblem(only(atomic), "batchSize", 0, 0,
+        "is a java.util.concurrent.atomic.AtomicInteger; use an Integer, Long, Double, BigDecimal or BigInteger");
+    // A caller's Number whose conversions throw is stopped at fromMap, not in random or tree.
+    Number hostile = new Number() {
+      @Override public int intValue() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public long longValue() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public float floatValue() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public double doubleValue() {
+        throw new UnsupportedOperationException();
+      }
+    };
+    InvalidOverridesException own = assertThrows(InvalidOverridesException.class,
+        () -> Overrides.fromMap(Map.of("optimizer", Map.of("learningRate", java.util.List.of(1e-3, hostile)))));
+    assertThat(only(own).path()).isEqualTo("optimizer.learningRate");
+    assertThat(only(own).message()).startsWith("is a io.paramspace.sample.OverrideErrorsTest$");
+    InvalidOverridesException bigSubclass = assertThrows(InvalidOverridesException.class,
+        () -> Overrides.fromMap(Map.of("batchSize", new java.math.BigInteger("32") {})));
+    assertThat(only(bigSubclass).message()).contains("; use an Integer, Long, Double, BigDecimal or BigInteger");
+
+    // The standard types fix a field as a file's numbers do.
+    for (Number n : java.util.List.of(32, 32L, (short) 32, (byte) 32, new java.math.BigInteger("32"))) {
+      assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("batchSize", n))))
+          .isEqualTo(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().batchSize(32)));
+    }
+    for (Number n : java.util.List.of(1e-3, new java.math.BigDecimal("0.001"))) {
+      assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("optimizer", Map.of("learningRate", n)))))
+          .isEqualTo(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().optimizer(o -> o.learningRate(1e-3))));
+    }
+    TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("optimizer", Map.of("learningRate", 1e-3f))));
+  }
+
   // ---- all problems at once, nothing applied ---------------------------------------------------
 
   @Test
