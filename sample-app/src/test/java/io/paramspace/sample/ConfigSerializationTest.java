@@ -285,6 +285,23 @@ class ConfigSerializationTest {
   }
 
   @Test
+  void yamlWordsAndSpecialFloatsReadAsYaml12ReadsThem() {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.space().fromYaml("""
+        model:
+          blockConfig: {__type__: DenseConfig, numLayers: 4, activation: RELU, normInput: on, useDropout: false}
+          numBlocks: 10
+          useCheckpoint: true
+        optimizer: {name: adam, learningRate: .inf, beta2: -.inf}
+        batchSize: 64
+        """));
+    assertThat(e.problems().stream().map(p -> p.path() + ": " + p.message()).toList()).containsExactly(
+        "model.blockConfig.DenseConfig.normInput: is the string 'on'; expected true or false"
+            + " (yes/no/on/off are strings here, as in YAML 1.2: write true or false)",
+        "optimizer.learningRate: inf is outside Float([1e-05, 0.01], log)",
+        "optimizer.beta2: -inf is outside Float([0.9, 0.999], uniform)");
+  }
+
+  @Test
   void aConfigNeedsAnObjectAtEveryConfigField() {
     InvalidConfigException e = assertThrows(InvalidConfigException.class,
         () -> TrainingConfigSpace.space().fromJson("{\"model\": [1, 2], \"optimizer\": \"adam\", \"batchSize\": [64]}"));

@@ -216,6 +216,38 @@ class OverrideErrorsTest {
   }
 
   @Test
+  void yamlOneOneBooleanWordsAreStringsAndABooleanSaysSo() {
+    String hint = " (yes/no/on/off are strings here, as in YAML 1.2: write true or false)";
+    assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig:\n    DenseConfig:\n      useDropout: yes\n"),
+        "model.blockConfig.DenseConfig.useDropout", 4, 19, "'yes' is not a choice; choose one of [true, false]" + hint);
+    assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig:\n    DenseConfig:\n      normInput: [true, Off]\n"),
+        "model.blockConfig.DenseConfig.normInput", 4, 25, "'Off' is not a choice; list values among [true, false]" + hint);
+    assertProblem(overridesProblem("o.json", "{\"model\": {\"useCheckpoint\": {\"true\": \"on\"}}}"),
+        "model.useCheckpoint.true", 1, 38, "is fixed to true and cannot be overridden" + hint);
+    // YAML 1.2's booleans are booleans.
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.fromFile(EveryWay.write(dir, "o.yaml",
+            "model:\n  blockConfig:\n    DenseConfig:\n      useDropout: True\n      normInput: FALSE\n"))))
+        .isEqualTo(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides()
+            .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.useDropout(true).normInput(false))))));
+  }
+
+  @Test
+  void yamlInfinitiesAndNanAreNumbersOutsideEveryRange() {
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  learningRate: {min: -.inf, max: 1.0e-3}\n"),
+        "optimizer.learningRate.min", 2, 23, "-inf is outside Float([1e-05, 0.01], log); overrides narrow, never widen");
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  momentum: .NaN\n"), "optimizer.momentum", 2, 13,
+        "nan is outside Float([0.0, 0.99], uniform); choose a value within the base space");
+    assertProblem(overridesProblem("o.yaml", "batchSize: [32, +.Inf]\n"), "batchSize", 1, 17,
+        "lists the number inf; expected an integer (int)");
+    // TOML's inf and nan, which Jackson reads, get the same messages.
+    assertProblem(overridesProblem("o.toml", "[optimizer]\nlearningRate = inf\n"), "optimizer.learningRate", 0, 0,
+        "inf is outside Float([1e-05, 0.01], log); choose a value within the base space");
+    // Quoted, they are strings.
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  momentum: '.inf'\n"), "optimizer.momentum", 2, 13,
+        "is the string '.inf'; expected a number");
+  }
+
+  @Test
   void minGreaterThanMaxSaysSwapThem() {
     String phrase = "has min 8 greater than max 4; swap them";
     assertProblem(overridesProblem("o.json", "{\"model\": {\n  \"numBlocks\": {\"min\": 8, \"max\": 4}}}"),

@@ -184,7 +184,9 @@ public final class OverrideApplier {
       if (node instanceof InputNode.Scalar scalar && Values.sameValue(scalar.value(), fixed.value())) {
         return fixed;
       }
-      problem(path, node, "is fixed to " + Literals.format(fixed.value()) + " and cannot be overridden");
+      Object written = node instanceof InputNode.Scalar scalar ? scalar.value() : null;
+      problem(path, node, "is fixed to " + Literals.format(fixed.value()) + " and cannot be overridden"
+          + (fixed.value() instanceof Boolean ? Values.booleanWordHint(written) : ""));
       return base;
     }
     if (base instanceof ConfigSpace<?> config) {
@@ -310,7 +312,8 @@ public final class OverrideApplier {
     if (node instanceof InputNode.Scalar scalar) {
       int index = Values.indexOfChoice(choices, scalar.value());
       if (index < 0) {
-        problem(path, node, Literals.brief(scalar.value()) + " is not a choice; choose one of " + allowed);
+        problem(path, node, Literals.brief(scalar.value()) + " is not a choice; choose one of " + allowed
+            + booleanHint(choices, scalar.value()));
         return base;
       }
       return FixedSpace.of(choices.get(index));
@@ -326,7 +329,7 @@ public final class OverrideApplier {
         int index = item instanceof InputNode.Scalar ? Values.indexOfChoice(choices, value) : -1;
         if (index < 0) {
           problem(path, item, (item instanceof InputNode.Scalar ? Literals.brief(value) : InputNode.describe(item))
-              + " is not a choice; list values among " + allowed);
+              + " is not a choice; list values among " + allowed + booleanHint(choices, value));
           ok = false;
         } else if (!kept.add(index)) {
           problem(path, item, "lists " + Literals.format(choices.get(index)) + " twice");
@@ -350,6 +353,11 @@ public final class OverrideApplier {
     problem(path, node, "is a categorical; fix it with a value or restrict it with a list of " + allowed
         + ", not an object");
     return base;
+  }
+
+  /** The hint for yes/no/on/off given to a boolean's choices; otherwise "". */
+  private static String booleanHint(List<?> choices, Object raw) {
+    return choices.stream().allMatch(c -> c instanceof Boolean) ? Values.booleanWordHint(raw) : "";
   }
 
   private Space polymorphic(PolymorphicSpace base, InputNode node, String path) {

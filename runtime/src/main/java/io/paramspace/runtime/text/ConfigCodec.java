@@ -196,7 +196,8 @@ public final class ConfigCodec {
     }
     Object value = convert(space, type, raw);
     if (value == null) {
-      problem(path, node, "is " + InputNode.describe(node) + "; expected " + expected(type));
+      problem(path, node, "is " + InputNode.describe(node) + "; expected " + expected(type)
+          + (type == boolean.class || type == Boolean.class ? Values.booleanWordHint(raw) : ""));
     }
     return value;
   }

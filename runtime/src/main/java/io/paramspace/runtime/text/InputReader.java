@@ -42,7 +42,11 @@ public final class InputReader {
 
   // Jackson's factories are thread-safe; one of each, shared with InputWriter.
   private static final JsonFactory JSON = new JsonFactory();
-  private static final JsonFactory YAML = new YAMLFactory();
+  // YAML 1.2's booleans only: yes, no, on, off, y, n are strings (YAML 1.1 and Jackson's default
+  // read them as booleans), so a String choice 'on' can be written as it reads.
+  private static final JsonFactory YAML = YAMLFactory.builder()
+      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .build();
   private static final JsonFactory TOML = new TomlFactory();
 
   private InputReader() {}
@@ -166,8 +170,10 @@ public final class InputReader {
         return new InputNode.Scalar(parser.getText(), at);
       case VALUE_NUMBER_INT:
         return new InputNode.Scalar(parser.getNumberValue(), at);
-      case VALUE_NUMBER_FLOAT:
-        return new InputNode.Scalar(parser.getDoubleValue(), at);
+      case VALUE_NUMBER_FLOAT: {
+        Double special = yamlSpecialFloat(parser);
+        return new InputNode.Scalar(special != null ? special : parser.getDoubleValue(), at);
+      }
       case VALUE_TRUE:
         return new InputNode.Scalar(Boolean.TRUE, at);
       case VALUE_FALSE:
@@ -182,6 +188,22 @@ public final class InputReader {
         }
         throw new StructureException(parser, "has an unexpected " + token);
     }
+  }
+
+  /**
+   * YAML's {@code .inf}, {@code -.inf}, {@code +.inf} and {@code .nan} (in any of their cases),
+   * which Jackson types as floats but cannot convert; {@code null} for any other token.
+   */
+  private static Double yamlSpecialFloat(JsonParser parser) throws IOException {
+    if (!(parser instanceof YAMLParser)) {
+      return null;
+    }
+    String text = parser.getText();
+    String unsigned = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+    if (unsigned.equalsIgnoreCase(".inf")) {
+      return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return text.equalsIgnoreCase(".nan") ? Double.NaN : null;
   }
 
   private static InputNode.Location location(JsonLocation location) {
