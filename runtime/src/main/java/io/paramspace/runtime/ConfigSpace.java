@@ -218,8 +218,8 @@ public final class ConfigSpace<T> implements Space {
    * This space narrowed by the override file {@code file} (JSON, YAML or TOML by extension), read
    * and checked at once: every problem is reported here, before anything is sampled or printed.
    *
-   * @throws InvalidOverridesException with every problem of the file against this space
-   * @throws InvalidInputException if the file cannot be read or parsed
+   * @throws InvalidOverridesException with every problem of the file against this space, or the
+   *     one that it does not exist, cannot be read or is malformed
    */
   public ConfigSpace<T> narrow(Path file) {
     return narrow(Overrides.fromFile(file));

@@ -61,15 +61,32 @@ public interface Overrides {
   /**
    * Overrides from a JSON, YAML or TOML file, by its extension.
    *
-   * @throws InvalidInputException if the file cannot be read, is malformed, or is not an object
+   * @throws InvalidOverridesException if the file does not exist ({@code no such file: path}),
+   *     cannot be read, has another extension, is malformed, or is not an object; its problems
+   *     name the file
    */
   static Overrides fromFile(Path file) {
-    return of(InputReader.read(file), file.toString());
+    return of(read(() -> InputReader.read(file), file.toString()), file.toString());
   }
 
-  /** Overrides from text in {@code format}; {@code source} names it in messages. */
+  /**
+   * Overrides from text in {@code format}; {@code source} names it in messages.
+   *
+   * @throws InvalidOverridesException if the text is malformed or is not an object
+   */
   static Overrides parse(String text, InputFormat format, String source) {
-    return of(InputReader.read(text, format, source), source);
+    return of(read(() -> InputReader.read(text, format, source), source), source);
+  }
+
+  /** What {@code reader} reads, its problems thrown as those of overrides. */
+  private static InputNode read(java.util.function.Supplier<InputNode> reader, String source) {
+    try {
+      return reader.get();
+    } catch (InvalidOverridesException e) {
+      throw e;
+    } catch (InvalidInputException e) {
+      throw new InvalidOverridesException(source, e.problems());
+    }
   }
 
   private static Overrides of(InputNode root, String source) {

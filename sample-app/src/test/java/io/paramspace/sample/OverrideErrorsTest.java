@@ -320,7 +320,7 @@ class OverrideErrorsTest {
   @Test
   void anUnknownExtensionNamesTheKnownOnes() {
     Path file = EveryWay.write(dir, "overrides.ini", "batchSize = 32\n");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Overrides.fromFile(file));
+    InvalidOverridesException e = assertThrows(InvalidOverridesException.class, () -> Overrides.fromFile(file));
     assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).source()).isEqualTo(file.toString());
     assertThat(e.problems().get(0).message()).isEqualTo("the file name must end in .json, .yaml, .yml or .toml");
@@ -332,12 +332,27 @@ class OverrideErrorsTest {
   }
 
   @Test
-  void aMissingFileSaysItCannotBeRead() {
+  void aMissingFileSaysSo() {
     Path file = dir.resolve("missing.yaml");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Overrides.fromFile(file));
+    InvalidOverridesException e = assertThrows(InvalidOverridesException.class, () -> Overrides.fromFile(file));
     assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).source()).isEqualTo(file.toString());
-    assertThat(e.problems().get(0).message()).startsWith("cannot be read (NoSuchFileException");
+    assertThat(e.problems().get(0).message()).isEqualTo("no such file: " + file.toAbsolutePath());
+    assertThat(e.getMessage()).isEqualTo("1 problem in the overrides of " + file + "; nothing was applied:\n  "
+        + file + ": no such file: " + file.toAbsolutePath());
+    // narrow(path) reads with fromFile: the same exception.
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space().narrow(file));
+  }
+
+  @Test
+  void anUnreadableFileIsAnOverridesProblemNamingIt() throws java.io.IOException {
+    Path directory = java.nio.file.Files.createDirectory(dir.resolve("o.json"));
+    InvalidOverridesException e = assertThrows(InvalidOverridesException.class, () -> Overrides.fromFile(directory));
+    assertThat(e.problems().get(0).source()).isEqualTo(directory.toString());
+    assertThat(e.problems().get(0).message()).startsWith("cannot be read (");
+    InvalidOverridesException text = assertThrows(InvalidOverridesException.class,
+        () -> Overrides.parse("{\"batchSize\": ", InputFormat.JSON, "typed.json"));
+    assertThat(text.problems().get(0).toString()).startsWith("typed.json:1:15: is malformed: ");
   }
 
   @Test
@@ -519,11 +534,11 @@ class OverrideErrorsTest {
     return checked(e, file);
   }
 
-  /** The problem of a file that cannot be read as overrides at all. */
+  /** The problem of a file that cannot be read as overrides at all: an overrides problem all the same. */
   private InputProblem readProblem(String name, String text) {
     Path file = EveryWay.write(dir, name, text);
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Overrides.fromFile(file));
-    assertThat(e.getClass()).isEqualTo(InvalidInputException.class);
+    InvalidOverridesException e = assertThrows(InvalidOverridesException.class, () -> Overrides.fromFile(file));
+    assertThat(e.getMessage()).startsWith("1 problem in the overrides of " + file + "; nothing was applied:\n");
     return checked(e, file);
   }
 

@@ -17,6 +17,7 @@ import io.paramspace.runtime.internal.FieldPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,9 +74,10 @@ public final class InputReader {
       if (e instanceof InvalidInputException invalid) {
         throw invalid;
       }
+      String why = e instanceof NoSuchFileException ? "no such file: " + file.toAbsolutePath()
+          : "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
       throw new InvalidInputException("Cannot read " + file + ":",
-          List.of(new InputProblem(file.toString(), "", InputNode.Location.UNKNOWN,
-              "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+          List.of(new InputProblem(file.toString(), "", InputNode.Location.UNKNOWN, why)));
     }
     return read(text, format, file.toString());
   }
