@@ -21,7 +21,9 @@ import java.util.Map;
  *       says so explicitly.
  * </ul>
  *
- * Overrides narrow, never widen; a fixed value cannot be changed. They are checked when applied to
+ * Overrides narrow, never widen; a fixed value cannot be changed; a field cannot be narrowed by
+ * the same overrides that make it inactive for good ({@code "name": "adam"} with {@code
+ * "momentum": 0.5} when momentum is active only for sgd). They are checked when applied to
  * a space (by {@code XxxSpace.random(seed, overrides)}, {@code sample}, {@code tree}, ...): every
  * problem is reported together in an {@link InvalidOverridesException} and nothing is applied.
  *

@@ -65,8 +65,8 @@ public final class OverrideApplier {
       String at = FieldPaths.child(path, key);
       int index = base.indexOf(key);
       if (index < 0) {
-        problem(FieldPaths.child(path, Literals.briefName(key)), node.keyLocation(key), "is not a field of " + base.typeName() + "."
-            + Suggestions.didYouMean(key, base.fields().stream().map(FieldSpace::name).toList()));
+        problem(FieldPaths.child(path, Literals.briefName(key)), node.keyLocation(key), "is not a field of "
+            + base.typeName() + "." + Suggestions.didYouMean(key, base.fields().stream().map(FieldSpace::name).toList()));
         continue;
       }
       FieldSpace field = fields.get(index);

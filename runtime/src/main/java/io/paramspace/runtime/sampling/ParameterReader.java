@@ -50,7 +50,8 @@ public final class ParameterReader implements Trial {
         reader.problem(name, "is a parameter of a branch that is not active for the other values given;"
             + " leave it out");
       } else {
-        reader.problem(Literals.briefName(name), "is not a parameter of " + space.typeName() + "." + suggestion(name, known.keySet()));
+        reader.problem(Literals.briefName(name), "is not a parameter of " + space.typeName() + "."
+            + suggestion(name, known.keySet()));
       }
     }
     if (!reader.problems.isEmpty()) {
