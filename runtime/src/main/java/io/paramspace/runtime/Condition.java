@@ -105,7 +105,7 @@ public sealed interface Condition permits Condition.FieldTest, Condition.AllOf, 
         return n;
       }
       throw new IllegalArgumentException(
-          "the test '" + this + "' needs a number, but " + field + " is " + Literals.format(value));
+          "the test '" + this + "' needs a number, but " + field + " is " + Literals.brief(value));
     }
 
     @Override

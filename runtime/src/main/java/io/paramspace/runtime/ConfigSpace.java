@@ -218,8 +218,8 @@ public final class ConfigSpace<T> implements Space {
    * This space narrowed by the override file {@code file} (JSON, YAML or TOML by extension), read
    * and checked at once: every problem is reported here, before anything is sampled or printed.
    *
-   * @throws InvalidOverridesException with every problem of the file against this space
-   * @throws InvalidInputException if the file cannot be read or parsed
+   * @throws InvalidOverridesException with every problem of the file against this space, or the
+   *     one that it does not exist, cannot be read or is malformed
    */
   public ConfigSpace<T> narrow(Path file) {
     return narrow(Overrides.fromFile(file));
@@ -334,7 +334,7 @@ public final class ConfigSpace<T> implements Space {
 
   /** Every way {@code config} is not a point of this space; empty if it is one. */
   public List<InputProblem> violations(Object config) {
-    return ConfigValidator.violations(this, config, "<config>");
+    return ConfigValidator.violations(this, config, ConfigValidator.IN_MEMORY);
   }
 
   /**

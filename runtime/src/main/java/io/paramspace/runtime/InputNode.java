@@ -41,10 +41,34 @@ public sealed interface InputNode {
     }
   }
 
-  /** An object; keys in the order written. */
-  record MapNode(Map<String, InputNode> entries, Location location) implements InputNode {
+  /**
+   * An object; keys in the order written. {@code keyLocations} says where each key was written,
+   * for the keys whose position the parser knew (JSON and YAML); a problem with a key itself (an
+   * unknown field, a branch that does not exist) is reported there rather than at its value.
+   */
+  record MapNode(Map<String, InputNode> entries, Location location, Map<String, Location> keyLocations)
+      implements InputNode {
     public MapNode {
       entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+      keyLocations = Map.copyOf(keyLocations);
+    }
+
+    /** An object whose keys' positions are not known: written by a program, or by TOML's parser. */
+    public MapNode(Map<String, InputNode> entries, Location location) {
+      this(entries, location, Map.of());
+    }
+
+    /**
+     * Where {@code key} was written; where its value starts if the parser did not say; {@link
+     * Location#UNKNOWN} if neither is known.
+     */
+    public Location keyLocation(String key) {
+      Location at = keyLocations.get(key);
+      if (at != null) {
+        return at;
+      }
+      InputNode value = entries.get(key);
+      return value == null ? Location.UNKNOWN : value.location();
     }
   }
 
@@ -61,12 +85,12 @@ public sealed interface InputNode {
       return "null";
     }
     if (value instanceof Number) {
-      return "the number " + Literals.format(value);
+      return "the number " + Literals.brief(value);
     }
     if (value instanceof Boolean) {
       return value.toString();
     }
-    return "the string " + Literals.format(value);
+    return "the string " + Literals.brief(value);
   }
 
   /**
@@ -92,6 +116,13 @@ public sealed interface InputNode {
         enclosing.remove(value);
       }
     }
+    if (value instanceof Number && !isStandardNumber(value)) {
+      // Another Number (an AtomicInteger, a caller's own) may convert differently or throw where
+      // it is used: stop it here, where the caller can see which value it is.
+      problems.add(new InputProblem(source, path, Location.UNKNOWN, "is a " + value.getClass().getName()
+          + "; use an Integer, Long, Double, BigDecimal or BigInteger"));
+      return new Scalar(null, Location.UNKNOWN);
+    }
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
       return new Scalar(value, Location.UNKNOWN);
     }
@@ -102,6 +133,16 @@ public sealed interface InputNode {
         "value of type " + value.getClass().getSimpleName() + " is not supported; use a number, string,"
             + " boolean, list or map"));
     return new Scalar(null, Location.UNKNOWN);
+  }
+
+  /**
+   * The number types a map may hold: Java's boxed numbers, and BigDecimal and BigInteger themselves
+   * (not a subclass, which may override their conversions).
+   */
+  private static boolean isStandardNumber(Object value) {
+    return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        || value instanceof Double || value instanceof Float
+        || value.getClass() == java.math.BigDecimal.class || value.getClass() == java.math.BigInteger.class;
   }
 
   private static InputNode container(Object value, String path, List<InputProblem> problems, String source,

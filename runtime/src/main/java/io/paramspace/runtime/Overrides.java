@@ -21,7 +21,9 @@ import java.util.Map;
  *       says so explicitly.
  * </ul>
  *
- * Overrides narrow, never widen; a fixed value cannot be changed. They are checked when applied to
+ * Overrides narrow, never widen; a fixed value cannot be changed; a field cannot be narrowed by
+ * the same overrides that make it inactive for good ({@code "name": "adam"} with {@code
+ * "momentum": 0.5} when momentum is active only for sgd). They are checked when applied to
  * a space (by {@code XxxSpace.random(seed, overrides)}, {@code sample}, {@code tree}, ...): every
  * problem is reported together in an {@link InvalidOverridesException} and nothing is applied.
  *
@@ -42,8 +44,12 @@ public interface Overrides {
 
   /**
    * Overrides from a map of field names to values (scalars, lists, maps), as a tool would build.
+   * Scalars are strings, booleans, enum constants and numbers of the standard types: {@code
+   * Integer}, {@code Long}, {@code Short}, {@code Byte}, {@code Double}, {@code Float}, {@code
+   * BigDecimal}, {@code BigInteger}.
    *
    * @throws InvalidOverridesException if a key is not a string or a value is of no supported type
+   *     (another {@code Number}, such as an {@code AtomicInteger}, included)
    */
   static Overrides fromMap(Map<String, ?> map) {
     List<InputProblem> problems = new ArrayList<>();
@@ -57,15 +63,32 @@ public interface Overrides {
   /**
    * Overrides from a JSON, YAML or TOML file, by its extension.
    *
-   * @throws InvalidInputException if the file cannot be read, is malformed, or is not an object
+   * @throws InvalidOverridesException if the file does not exist ({@code no such file: path}),
+   *     cannot be read, has another extension, is malformed, or is not an object; its problems
+   *     name the file
    */
   static Overrides fromFile(Path file) {
-    return of(InputReader.read(file), file.toString());
+    return of(read(() -> InputReader.read(file), file.toString()), file.toString());
   }
 
-  /** Overrides from text in {@code format}; {@code source} names it in messages. */
+  /**
+   * Overrides from text in {@code format}; {@code source} names it in messages.
+   *
+   * @throws InvalidOverridesException if the text is malformed or is not an object
+   */
   static Overrides parse(String text, InputFormat format, String source) {
-    return of(InputReader.read(text, format, source), source);
+    return of(read(() -> InputReader.read(text, format, source), source), source);
+  }
+
+  /** What {@code reader} reads, its problems thrown as those of overrides. */
+  private static InputNode read(java.util.function.Supplier<InputNode> reader, String source) {
+    try {
+      return reader.get();
+    } catch (InvalidOverridesException e) {
+      throw e;
+    } catch (InvalidInputException e) {
+      throw new InvalidOverridesException(source, e.problems());
+    }
   }
 
   private static Overrides of(InputNode root, String source) {

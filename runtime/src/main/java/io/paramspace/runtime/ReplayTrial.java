@@ -59,7 +59,7 @@ public final class ReplayTrial implements Trial {
 
   private static IllegalArgumentException outside(String name, Object value, Space space) {
     return new IllegalArgumentException(
-        "ReplayTrial value " + Literals.format(value) + " for parameter '" + name
+        "ReplayTrial value " + Literals.brief(value) + " for parameter '" + name
             + "' is not in its space " + SpaceTree.label(space)
             + (space instanceof CategoricalSpace<?> c ? " of " + Values.list(c.choices()) : ""));
   }

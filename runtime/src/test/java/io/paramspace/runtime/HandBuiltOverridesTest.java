@@ -56,6 +56,18 @@ class HandBuiltOverridesTest {
   }
 
   @Test
+  void aStringChoiceOnIsWrittenInYamlAsItReads() {
+    ConfigSpace<?> modes = new ConfigSpace<>(Object.class, "Modes", List.of(
+        new FieldSpace("mode", String.class, CategoricalSpace.of("on", "off", "auto")),
+        new FieldSpace("flag", boolean.class, CategoricalSpace.of(true, false))));
+    ConfigSpace<?> on = modes.narrow(Overrides.parse("mode: on\nflag: true\n", InputFormat.YAML, "o.yaml"));
+    assertThat(field(on, "mode")).isEqualTo(FixedSpace.of("on"));
+    assertThat(field(on, "flag")).isEqualTo(FixedSpace.of(true));
+    assertThat(field(modes.narrow(Overrides.parse("mode: [off, auto]\n", InputFormat.YAML, "o.yaml")), "mode"))
+        .isEqualTo(CategoricalSpace.of("off", "auto"));
+  }
+
+  @Test
   void aFloatFieldTakesItsUpperBoundAsWritten() {
     assertThat(field(narrow(KNOBS, Map.of("rate", 0.1)), "rate")).isEqualTo(FixedSpace.of(0.1f));
     assertThat(field(narrow(KNOBS, Map.of("rate", List.of(0.05, 0.1))), "rate")).isEqualTo(CategoricalSpace.of(0.05f, 0.1f));

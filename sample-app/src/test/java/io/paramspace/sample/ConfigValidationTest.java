@@ -32,7 +32,7 @@ class ConfigValidationTest {
     assertOnly(new TrainingConfig(MODEL, new OptimizerConfig("adam", 0.1, null, 0.99), 64),
         "optimizer.learningRate", "0.1 is outside Float([1e-05, 0.01], log)");
     assertOnly(new TrainingConfig(new ModelConfig(new DenseConfig(13, Activation.RELU, true, false, null), 10, true),
-        ADAM, 64), "model.blockConfig.numLayers", "13 is outside Int([2, 12], uniform)");
+        ADAM, 64), "model.blockConfig.DenseConfig.numLayers", "13 is outside Int([2, 12], uniform)");
   }
 
   @Test
@@ -43,8 +43,8 @@ class ConfigValidationTest {
         config.warmup());
     assertThat(TuningConfigSpace.space().violations(offGrid).stream().map(p -> p.path() + ": " + p.message()).toList())
         .containsExactly(
-            "dropout: 0.25 is outside Float([0.0, 1.0], uniform, step=0.1)",
-            "width: 20 is outside Int([8, 128], uniform, step=8)");
+            "dropout: 0.25 is outside Float([0.0, 1.0], uniform, step=0.1) (not on its step grid)",
+            "width: 20 is outside Int([8, 128], uniform, step=8) (not on its step grid)");
   }
 
   @Test
@@ -82,7 +82,8 @@ class ConfigValidationTest {
     assertOnly(new TrainingConfig(new ModelConfig(DENSE, 4, true), ADAM, 64),
         "model.useCheckpoint", "is true but inactive (not numBlocks > 8), so it must be false");
     assertOnly(new TrainingConfig(new ModelConfig(new DenseConfig(4, Activation.RELU, true, false, 0.2), 10, true),
-        ADAM, 64), "model.blockConfig.dropoutRate", "is 0.2 but inactive (not useDropout == true), so it must be null");
+        ADAM, 64), "model.blockConfig.DenseConfig.dropoutRate",
+        "is 0.2 but inactive (not useDropout == true), so it must be null");
   }
 
   @Test
@@ -118,11 +119,13 @@ class ConfigValidationTest {
 
   @Test
   void nullForARequiredFieldIsReported() {
-    assertOnly(new TrainingConfig(null, ADAM, 64), "model", "is null; expected a value of ModelConfig");
-    assertOnly(new TrainingConfig(new ModelConfig(null, 10, true), ADAM, 64), "model.blockConfig", "is null");
-    assertOnly(new TrainingConfig(MODEL, new OptimizerConfig(null, 0.001, null, null), 64), "optimizer.name", "is null");
+    assertOnly(new TrainingConfig(null, ADAM, 64), "model", "is null; expected a ModelConfig");
+    assertOnly(new TrainingConfig(new ModelConfig(null, 10, true), ADAM, 64), "model.blockConfig",
+        "is null; expected one of DenseConfig, ConvConfig (a BlockConfig)");
+    assertOnly(new TrainingConfig(MODEL, new OptimizerConfig(null, 0.001, null, null), 64), "optimizer.name",
+        "is null; expected one of ['adam', 'sgd']");
     assertOnly(new TrainingConfig(new ModelConfig(new DenseConfig(4, null, true, false, null), 10, true), ADAM, 64),
-        "model.blockConfig.activation", "is null");
+        "model.blockConfig.DenseConfig.activation", "is null; expected one of [SILU, MISH, RELU, GELU]");
 
     List<InputProblem> nullConfig = TrainingConfigSpace.space().violations(null);
     assertThat(nullConfig).hasSize(1);
@@ -138,18 +141,39 @@ class ConfigValidationTest {
         new OptimizerConfig("adamw", 0.5, 0.9, null), 1000);
     InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.space().validate(bad));
     assertThat(e.problems().stream().map(InputProblem::path).toList()).containsExactly(
-        "model.blockConfig.numLayers",
-        "model.blockConfig.dropoutRate",
+        "model.blockConfig.DenseConfig.numLayers",
+        "model.blockConfig.DenseConfig.dropoutRate",
         "model.useCheckpoint",
         "optimizer.name",
         "optimizer.learningRate",
         "optimizer.momentum",
         "batchSize").inOrder();
-    assertThat(e.getMessage()).startsWith("7 problems in a TrainingConfig:\n  <config>: model.blockConfig.numLayers: ");
+    // A config in memory has no source to name: each line starts at its key path.
+    assertThat(e.getMessage()).startsWith("7 problems in a TrainingConfig:\n"
+        + "  model.blockConfig.DenseConfig.numLayers: 20 is outside Int([2, 12], uniform)\n");
     for (InputProblem problem : e.problems()) {
-      assertThat(problem.source()).isEqualTo("<config>");
+      assertThat(problem.source()).isEmpty();
+      assertThat(problem.toString()).isEqualTo(problem.path() + ": " + problem.message());
       assertThat(problem.location()).isEqualTo(InputNode.Location.UNKNOWN);
     }
+  }
+
+  @Test
+  void messagesSayWhatTheOverrideMessagesSay() {
+    // The branch is a step of the key path, as overrides write it.
+    List<InputProblem> inBranch = TrainingConfigSpace.space().violations(new TrainingConfig(
+        new ModelConfig(new ConvConfig(2, Activation.RELU, 65, true, false, null), 10, true), ADAM, 64));
+    assertThat(inBranch.stream().map(InputProblem::toString).toList())
+        .containsExactly("model.blockConfig.ConvConfig.kernelSize: 65 is outside Int([1, 64], uniform)");
+    // An off-grid value says so; a missing branch names the branches and their sealed type.
+    TuningConfig config = TuningConfigSpace.random(1);
+    TuningConfig offGrid = new TuningConfig(config.optimizer(), config.learningRate(), config.dropout(), 20, config.steps(),
+        config.decay(), config.batchSize(), config.shuffle(), config.activation(), null, config.momentum(),
+        config.warmup());
+    assertThat(TuningConfigSpace.space().violations(offGrid).stream().map(InputProblem::toString).toList())
+        .containsExactly(
+            "width: 20 is outside Int([8, 128], uniform, step=8) (not on its step grid)",
+            "block: is null; expected one of DenseConfig, ConvConfig (a BlockConfig)");
   }
 
   private static void assertOnly(TrainingConfig config, String path, String phrase) {

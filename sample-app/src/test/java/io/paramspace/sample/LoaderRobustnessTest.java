@@ -1,5 +1,8 @@
 package io.paramspace.sample;
 
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -8,12 +11,19 @@ import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.FieldSpace;
 import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.InputProblem;
+import io.paramspace.runtime.InvalidConfigException;
 import io.paramspace.runtime.InvalidInputException;
+import io.paramspace.runtime.InvalidOverridesException;
 import io.paramspace.runtime.Overrides;
 import io.paramspace.runtime.PolymorphicSpace;
 import io.paramspace.runtime.Space;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +36,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -101,6 +112,56 @@ class LoaderRobustnessTest {
   void stringsOfSyntax(@ForAll("syntax") String text, @ForAll InputFormat format) {
     parseAndApply(text, format);
     readConfigs(text, format);
+  }
+
+  // ---- huge input --------------------------------------------------------------------------------
+
+  @Example
+  void aHugeInputIsRejectedBeforeItIsParsed() throws IOException {
+    Path dir = Files.createTempDirectory("paramspace-huge");
+    String huge = "x".repeat(10 * 1024 * 1024);
+    String limit = "over the limit of 1 MiB (1048576 ";
+    for (InputFormat format : InputFormat.values()) {
+      String text = switch (format) {
+        case JSON -> "{\"optimizer\": {\"name\": \"" + huge + "\"}}";
+        case YAML -> "optimizer:\n  name: " + huge + "\n";
+        case TOML -> "optimizer.name = \"" + huge + "\"\n";
+      };
+      String name = "huge." + format.name().toLowerCase(java.util.Locale.ROOT);
+      Path file = write(dir, name, text);
+      long start = System.nanoTime();
+      InvalidInputException fromFile = assertThrows(InvalidInputException.class, () -> Overrides.fromFile(file));
+      InvalidInputException fromText = assertThrows(InvalidInputException.class, () -> Overrides.parse(text, format, name));
+      InvalidInputException config = assertThrows(InvalidInputException.class, () -> TrainingConfigSpace.space().load(file));
+      // Seconds per megabyte of YAML before the check; milliseconds now.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+      assertThat(only(fromFile).toString()).isEqualTo(file + ": is too large: " + Files.size(file) + " bytes, " + limit
+          + "bytes)");
+      assertThat(only(fromText).toString()).isEqualTo(name + ": is too large: " + text.length() + " characters, " + limit
+          + "characters)");
+      assertThat(only(config).toString()).isEqualTo(only(fromFile).toString());
+      Files.delete(file);
+    }
+    Files.delete(dir);
+  }
+
+  @Example
+  void aHugeValueIsCutInMessages() {
+    String big = "y".repeat(500_000);
+    InvalidOverridesException choice = assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.space().narrow(Overrides.parse("{\"optimizer\": {\"name\": \"" + big + "\"}}",
+            InputFormat.JSON, "o.json")));
+    assertThat(only(choice).message()).isEqualTo("'" + "y".repeat(40) + "'... (500000 characters) is not a choice;"
+        + " choose one of ['adam', 'sgd']");
+    InvalidOverridesException type = assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("batchSize", big, big, 1))));
+    assertThat(type.problems().stream().map(InputProblem::toString).toList()).containsExactly(
+        "<map>: batchSize: is the string '" + "y".repeat(40) + "'... (500000 characters); expected an integer (int)",
+        "<map>: " + "y".repeat(40) + "... (500000 characters): is not a field of TrainingConfig. Known: model,"
+            + " optimizer, batchSize.");
+    InvalidConfigException config = assertThrows(InvalidConfigException.class, () -> TrainingConfigSpace.space()
+        .validate(new TrainingConfig(TrainingConfigSpace.random(1).model(), new OptimizerConfig(big, 1e-3, null, null), 32)));
+    assertThat(config.getMessage().length()).isLessThan(500);
   }
 
   // ---- what each input goes through -------------------------------------------------------------
@@ -186,6 +247,19 @@ class LoaderRobustnessTest {
         }
       }
       return null;
+    }
+  }
+
+  private static InputProblem only(InvalidInputException e) {
+    assertThat(e.problems()).hasSize(1);
+    return e.problems().get(0);
+  }
+
+  private static Path write(Path dir, String name, String text) {
+    try {
+      return Files.writeString(dir.resolve(name), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -76,6 +76,24 @@ class OverriddenSamplingTest {
   }
 
   @Test
+  void randomWithSeedReturnsTheSeedThatDrawsTheSameConfigAgain() {
+    Set<Long> seeds = new HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      ConfigSpace.Seeded<TrainingConfig> seeded = TrainingConfigSpace.space().randomWithSeed();
+      assertThat(TrainingConfigSpace.space().random(seeded.seed())).isEqualTo(seeded.config());
+      assertThat(TrainingConfigSpace.random(seeded.seed())).isEqualTo(seeded.config());
+      seeds.add(seeded.seed());
+
+      ConfigSpace<TrainingConfig> narrowed = TrainingConfigSpace.space().narrow(example());
+      ConfigSpace.Seeded<TrainingConfig> narrowedSeeded = narrowed.randomWithSeed();
+      assertThat(narrowed.random(narrowedSeeded.seed())).isEqualTo(narrowedSeeded.config());
+      assertThat(narrowed.violations(narrowedSeeded.config())).isEmpty();
+    }
+    // Fresh seeds: 100 draws of a 64-bit seed do not repeat.
+    assertThat(seeds).hasSize(100);
+  }
+
+  @Test
   void sampleNeverAsksAFixedParameter() {
     Overrides overrides = TrainingConfigSpace.overrides()
         .batchSize(32)
@@ -152,7 +170,7 @@ class OverriddenSamplingTest {
         │  ├─ name: 'adam'
         │  ├─ learningRate: Float([0.0001, 0.001], log)
         │  ├─ momentum: null
-        │  └─ beta2: Conditional (if name == 'adam')
+        │  └─ beta2: Conditional (if name == 'adam'; always holds)
         │     ├─ true: Float([0.9, 0.999], uniform)
         │     └─ false: null
         └─ batchSize: Categorical
@@ -207,6 +225,100 @@ class OverriddenSamplingTest {
         .isEqualTo(TrainingConfigSpace.parameterNames());
     assertThat(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().batchSize(32, 64)).parameterNames())
         .isEqualTo(TrainingConfigSpace.parameterNames());
+  }
+
+  @Test
+  void aNarrowedRangeThatFailsAConditionMakesTheFieldInactive() {
+    // numBlocks in [4, 8]: useCheckpoint (numBlocks > 8) can never hold, so it is its inactive value.
+    ConfigSpace<TrainingConfig> shallow = TrainingConfigSpace.space().narrow(
+        TrainingConfigSpace.overrides().model(m -> m.numBlocksBetween(4, 8)));
+    assertThat(shallow.tree()).contains("""
+        │  ├─ numBlocks: Int([4, 8], uniform)
+        │  └─ useCheckpoint: false
+        """);
+    for (long seed = 0; seed < 200; seed++) {
+      assertThat(shallow.random(seed).model().useCheckpoint()).isFalse();
+      assertThat(shallow.violations(shallow.random(seed))).isEmpty();
+    }
+    // A range that straddles the test leaves it conditional.
+    assertThat(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().model(m -> m.numBlocksBetween(4, 9))).tree())
+        .contains("└─ useCheckpoint: Conditional (if numBlocks > 8)\n");
+  }
+
+  @Test
+  void aRestrictedCategoricalThatFailsAConditionDropsItsParameter() {
+    // momentum is active only for sgd; adam and rmsprop can never make it so.
+    ConfigSpace<TuningConfig> noSgd = TuningConfigSpace.space().narrow(TuningConfigSpace.overrides().optimizer("adam", "rmsprop"));
+    assertThat(noSgd.tree()).contains("├─ momentum: null\n");
+    assertThat(TuningConfigSpace.parameterNames()).contains("TuningConfig.momentum::true_branch");
+    List<String> expected = new ArrayList<>(TuningConfigSpace.parameterNames());
+    expected.remove("TuningConfig.momentum::true_branch");
+    assertThat(noSgd.parameterNames()).containsExactlyElementsIn(expected).inOrder();
+    assertThat(noSgd.distributions().keySet()).containsExactlyElementsIn(expected).inOrder();
+    for (long seed = 0; seed < 200; seed++) {
+      assertThat(noSgd.random(seed).momentum()).isNull();
+    }
+    // A branch left out decides a test on the branch in the same way.
+    ConfigSpace<TrainingConfig> denseOnly = TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides()
+        .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.useDropout(false)))));
+    assertThat(denseOnly.tree()).contains("│  │     └─ dropoutRate: null\n");
+  }
+
+  @Test
+  void aConditionThatAlwaysHoldsSaysSoAndKeepsItsParameterName() {
+    // Deep models only: useCheckpoint is always active; sgd only: momentum is always active.
+    ConfigSpace<TrainingConfig> narrowed = TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides()
+        .model(m -> m.numBlocksBetween(9, 12)).optimizer(o -> o.name("sgd")));
+    String tree = narrowed.tree();
+    assertThat(tree).contains("""
+        │  └─ useCheckpoint: Conditional (if numBlocks > 8; always holds)
+        │     ├─ true: true
+        │     └─ false: false
+        """);
+    assertThat(tree).contains("""
+        │  ├─ momentum: Conditional (if name == 'sgd'; always holds)
+        │  │  ├─ true: Float([0.0, 0.99], uniform)
+        │  │  └─ false: null
+        """);
+    // The names a study stored before the narrowing still name the same parameters.
+    String momentum = "TrainingConfig.optimizer::OptimizerConfig.momentum::true_branch";
+    assertThat(narrowed.parameterNames()).contains(momentum);
+    assertThat(narrowed.distributions().get(momentum)).isEqualTo(TrainingConfigSpace.space().distributions().get(momentum));
+    List<String> expected = new ArrayList<>(TrainingConfigSpace.parameterNames());
+    expected.removeAll(List.of("TrainingConfig.optimizer::OptimizerConfig.name",
+        "TrainingConfig.optimizer::OptimizerConfig.beta2::true_branch"));
+    assertThat(narrowed.parameterNames()).containsExactlyElementsIn(expected).inOrder();
+    RecordingTrial trial = new RecordingTrial(3);
+    assertThat(narrowed.sample(trial).optimizer().momentum()).isNotNull();
+    assertThat(trial.asked).contains(momentum);
+    // The base space decides nothing.
+    assertThat(TrainingConfigSpace.tree()).doesNotContain("always holds");
+    assertThat(TuningConfigSpace.tree()).doesNotContain("holds");
+  }
+
+  @Test
+  void aConditionalConfigFollowsTheSameRules() {
+    // warmup is active only while shuffle is true.
+    ConfigSpace<TuningConfig> never = TuningConfigSpace.space().narrow(TuningConfigSpace.overrides().shuffle(false));
+    assertThat(never.parameterNames().stream().filter(n -> n.startsWith("TuningConfig.warmup")).toList()).isEmpty();
+    ConfigSpace<TuningConfig> always = TuningConfigSpace.space().narrow(TuningConfigSpace.overrides().shuffle(true));
+    assertThat(always.tree()).contains("warmup: Conditional (if shuffle == true; always holds)");
+    List<String> warmup = TuningConfigSpace.parameterNames().stream().filter(n -> n.startsWith("TuningConfig.warmup")).toList();
+    assertThat(warmup).contains("TuningConfig.warmup::true_branch::OptimizerConfig.name");
+    assertThat(always.parameterNames()).containsAtLeastElementsIn(warmup);
+  }
+
+  @Test
+  void aNarrowedSpaceReadsBackTheTomlItWrites() {
+    // TOML leaves out the nulls of fields that can never be active, as of inactive ones.
+    ConfigSpace<TrainingConfig> adam = TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides()
+        .optimizer(o -> o.name("adam")).model(m -> m.numBlocksBetween(4, 8)));
+    for (long seed = 0; seed < 200; seed++) {
+      TrainingConfig config = adam.random(seed);
+      assertThat(adam.fromToml(adam.toToml(config))).isEqualTo(config);
+      assertThat(adam.fromYaml(adam.toYaml(config))).isEqualTo(config);
+      assertThat(adam.fromJson(adam.toJson(config))).isEqualTo(config);
+    }
   }
 
   /** A seeded trial that records what it was asked. */

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.paramspace.runtime.ConfigSpace;
+import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.InputNode;
 import io.paramspace.runtime.InputProblem;
 import io.paramspace.runtime.InvalidInputException;
@@ -33,13 +34,13 @@ class OverrideErrorsTest {
             "blockConfig": {"DenseConfig": {"numLayrs": 4}}
           }
         }
-        """), path, 3, 49, phrase);
+        """), path, 3, 37, phrase);
     assertProblem(overridesProblem("o.yaml", """
         model:
           blockConfig:
             DenseConfig:
               numLayrs: 4
-        """), path, 4, 17, phrase);
+        """), path, 4, 7, phrase);
     assertProblem(overridesProblem("o.toml", """
         [model.blockConfig.DenseConfig]
         numLayrs = 4
@@ -48,8 +49,20 @@ class OverrideErrorsTest {
 
   @Test
   void anUnknownKeyWithNothingCloseListsTheFields() {
-    assertProblem(overridesProblem("o.yaml", "batchSize: 32\ncolour: red\n"), "colour", 2, 9,
+    assertProblem(overridesProblem("o.yaml", "batchSize: 32\ncolour: red\n"), "colour", 2, 1,
         "is not a field of TrainingConfig. Known: model, optimizer, batchSize.");
+  }
+
+  @Test
+  void anUnknownKeyIsReportedAtTheKeyNotAtItsValue() {
+    // The value starts on the next line: the position must be the key's.
+    String phrase = "is not a field of OptimizerConfig. Did you mean \"name\"?";
+    assertProblem(overridesProblem("o.json", "{\"optimizer\": {\n  \"nmae\":\n    [\"adam\"]}}"), "optimizer.nmae", 2, 3,
+        phrase);
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  nmae:\n  - adam\n"), "optimizer.nmae", 2, 3, phrase);
+    // Where the value's own position matters, it is still the value's.
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  name:\n  - adamw\n"), "optimizer.name", 3, 5,
+        "'adamw' is not a choice");
   }
 
   @Test
@@ -152,12 +165,86 @@ class OverrideErrorsTest {
   void aBranchClassThatDoesNotExistSuggestsTheClosest() {
     String path = "model.blockConfig.DenseConfg";
     String phrase = "is not a branch of this field. Did you mean \"DenseConfig\"?";
-    assertProblem(overridesProblem("o.json", "{\"model\": {\n  \"blockConfig\": {\"DenseConfg\": {}}}}"), path, 2, 33, phrase);
-    assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig:\n    DenseConfg: {}\n"), path, 3, 17, phrase);
+    assertProblem(overridesProblem("o.json", "{\"model\": {\n  \"blockConfig\": {\"DenseConfg\": {}}}}"), path, 2, 19, phrase);
+    assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig:\n    DenseConfg: {}\n"), path, 3, 5, phrase);
     assertProblem(overridesProblem("o.toml", "[model.blockConfig.DenseConfg]\n"), path, 0, 0, phrase);
 
     assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig: [ConvConfig, Lstm]\n"), "model.blockConfig.Lstm", 2, 29,
         "is not a branch of this field.");
+  }
+
+  @Test
+  void anOverrideOfAFieldTheSameOverridesMakeInactiveIsReportedAtItsKey() {
+    String path = "optimizer.momentum";
+    String phrase = "can never be active once name is fixed to 'adam' (it is active only if name == 'sgd');"
+        + " remove this override";
+    assertProblem(overridesProblem("o.json", "{\"optimizer\": {\"name\": \"adam\",\n  \"momentum\": 0.5}}"), path, 2, 3,
+        phrase);
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  name: adam\n  momentum: 0.5\n"), path, 3, 3,
+        phrase);
+    assertProblem(overridesProblem("o.toml", "[optimizer]\nname = \"adam\"\nmomentum = 0.5\n"), path, 0, 0,
+        phrase);
+
+    InvalidOverridesException typed = assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space()
+        .narrow(TrainingConfigSpace.overrides().optimizer(o -> o.name("adam").momentumBetween(0.5, 0.9))));
+    assertProblem(only(typed), path, 0, 0, phrase);
+    InvalidOverridesException map = assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space()
+        .narrow(Overrides.fromMap(Map.of("optimizer", Map.of("name", "adam", "momentum", Map.of("true", 0.5))))));
+    assertProblem(only(map), path, 0, 0, phrase);
+  }
+
+  @Test
+  void aFieldMadeInactiveByANarrowedDomainIsReportedWithThatDomain() {
+    InvalidOverridesException restricted = assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.space()
+        .narrow(Overrides.fromFile(EveryWay.write(dir, "o.yaml", "optimizer: [adam, rmsprop]\nmomentum: {min: 0.1, max: 0.5}\n"))));
+    assertProblem(only(restricted), "momentum", 2, 1, "can never be active once optimizer is restricted to"
+        + " ['adam', 'rmsprop'] (it is active only if optimizer == 'sgd'); remove this override");
+
+    InvalidOverridesException config = assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.space()
+        .narrow(TuningConfigSpace.overrides().shuffle(false).warmup(w -> w.name("sgd"))));
+    assertProblem(only(config), "warmup", 0, 0,
+        "can never be active once shuffle is fixed to false (it is active only if shuffle == true)");
+
+    // Overrides that leave the field as it is, as an edited template does, are no problem.
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("optimizer",
+            Map.of("name", "adam", "momentum", Map.of("min", 0.0, "max", 0.99)), "model",
+            Map.of("numBlocks", Map.of("min", 4, "max", 8), "useCheckpoint", Map.of("true", true, "false", false)))))
+        .tree()).contains("momentum: null");
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.parse(
+            "{\"optimizer\": {\"name\": \"adam\", \"momentum\": {\"false\": null}}}", InputFormat.JSON, "o.json"))
+        .tree()).contains("momentum: null");
+  }
+
+  @Test
+  void yamlOneOneBooleanWordsAreStringsAndABooleanSaysSo() {
+    String hint = " (yes/no/on/off are strings here, as in YAML 1.2: write true or false)";
+    assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig:\n    DenseConfig:\n      useDropout: yes\n"),
+        "model.blockConfig.DenseConfig.useDropout", 4, 19, "'yes' is not a choice; choose one of [true, false]" + hint);
+    assertProblem(overridesProblem("o.yaml", "model:\n  blockConfig:\n    DenseConfig:\n      normInput: [true, Off]\n"),
+        "model.blockConfig.DenseConfig.normInput", 4, 25, "'Off' is not a choice; list values among [true, false]" + hint);
+    assertProblem(overridesProblem("o.json", "{\"model\": {\"useCheckpoint\": {\"true\": \"on\"}}}"),
+        "model.useCheckpoint.true", 1, 38, "is fixed to true and cannot be overridden" + hint);
+    // YAML 1.2's booleans are booleans.
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.fromFile(EveryWay.write(dir, "o.yaml",
+            "model:\n  blockConfig:\n    DenseConfig:\n      useDropout: True\n      normInput: FALSE\n"))))
+        .isEqualTo(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides()
+            .model(m -> m.blockConfig(b -> b.denseConfig(d -> d.useDropout(true).normInput(false))))));
+  }
+
+  @Test
+  void yamlInfinitiesAndNanAreNumbersOutsideEveryRange() {
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  learningRate: {min: -.inf, max: 1.0e-3}\n"),
+        "optimizer.learningRate.min", 2, 23, "-inf is outside Float([1e-05, 0.01], log); overrides narrow, never widen");
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  momentum: .NaN\n"), "optimizer.momentum", 2, 13,
+        "nan is outside Float([0.0, 0.99], uniform); choose a value within the base space");
+    assertProblem(overridesProblem("o.yaml", "batchSize: [32, +.Inf]\n"), "batchSize", 1, 17,
+        "lists the number inf; expected an integer (int)");
+    // TOML's inf and nan, which Jackson reads, get the same messages.
+    assertProblem(overridesProblem("o.toml", "[optimizer]\nlearningRate = inf\n"), "optimizer.learningRate", 0, 0,
+        "inf is outside Float([1e-05, 0.01], log); choose a value within the base space");
+    // Quoted, they are strings.
+    assertProblem(overridesProblem("o.yaml", "optimizer:\n  momentum: '.inf'\n"), "optimizer.momentum", 2, 13,
+        "is the string '.inf'; expected a number");
   }
 
   @Test
@@ -233,7 +320,7 @@ class OverrideErrorsTest {
   @Test
   void anUnknownExtensionNamesTheKnownOnes() {
     Path file = EveryWay.write(dir, "overrides.ini", "batchSize = 32\n");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Overrides.fromFile(file));
+    InvalidOverridesException e = assertThrows(InvalidOverridesException.class, () -> Overrides.fromFile(file));
     assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).source()).isEqualTo(file.toString());
     assertThat(e.problems().get(0).message()).isEqualTo("the file name must end in .json, .yaml, .yml or .toml");
@@ -245,12 +332,27 @@ class OverrideErrorsTest {
   }
 
   @Test
-  void aMissingFileSaysItCannotBeRead() {
+  void aMissingFileSaysSo() {
     Path file = dir.resolve("missing.yaml");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Overrides.fromFile(file));
+    InvalidOverridesException e = assertThrows(InvalidOverridesException.class, () -> Overrides.fromFile(file));
     assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).source()).isEqualTo(file.toString());
-    assertThat(e.problems().get(0).message()).startsWith("cannot be read (NoSuchFileException");
+    assertThat(e.problems().get(0).message()).isEqualTo("no such file: " + file.toAbsolutePath());
+    assertThat(e.getMessage()).isEqualTo("1 problem in the overrides of " + file + "; nothing was applied:\n  "
+        + file + ": no such file: " + file.toAbsolutePath());
+    // narrow(path) reads with fromFile: the same exception.
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.space().narrow(file));
+  }
+
+  @Test
+  void anUnreadableFileIsAnOverridesProblemNamingIt() throws java.io.IOException {
+    Path directory = java.nio.file.Files.createDirectory(dir.resolve("o.json"));
+    InvalidOverridesException e = assertThrows(InvalidOverridesException.class, () -> Overrides.fromFile(directory));
+    assertThat(e.problems().get(0).source()).isEqualTo(directory.toString());
+    assertThat(e.problems().get(0).message()).startsWith("cannot be read (");
+    InvalidOverridesException text = assertThrows(InvalidOverridesException.class,
+        () -> Overrides.parse("{\"batchSize\": ", InputFormat.JSON, "typed.json"));
+    assertThat(text.problems().get(0).toString()).startsWith("typed.json:1:15: is malformed: ");
   }
 
   @Test
@@ -270,6 +372,97 @@ class OverrideErrorsTest {
     InvalidOverridesException unsupported = assertThrows(InvalidOverridesException.class,
         () -> Overrides.fromMap(Map.of("optimizer", Map.of("name", new StringBuilder("adam")))));
     assertProblem(only(unsupported), "optimizer.name", 0, 0, "value of type StringBuilder is not supported");
+  }
+
+  @Test
+  void aBuilderTakesOneCallPerFieldAsAFileTakesOneKey() {
+    InvalidOverridesException twice = assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.overrides().batchSize(32).batchSize(64));
+    assertThat(only(twice).source()).isEqualTo("<builder>");
+    assertProblem(only(twice), "batchSize", 0, 0, "is overridden a second time; a field takes one call, as a key"
+        + " appears once in a file (pass every value to one call)");
+    assertThat(twice.getMessage()).isEqualTo("1 problem in the overrides of TrainingConfig; nothing was applied:\n"
+        + "  <builder>: batchSize: " + only(twice).message());
+    assertThat(twice).isInstanceOf(IllegalArgumentException.class);
+
+    // Any two calls on one field, of any kind.
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.overrides().batchSize(32).batchSizeBetween(16, 64));
+    assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.overrides().optimizer(o -> o.name("adam")).optimizer(o -> o.learningRate(1e-3)));
+    assertThrows(InvalidOverridesException.class, () -> DenseConfigSpace.overrides().useDropout(true).useDropout(false));
+    InvalidOverridesException inner = assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.overrides().optimizer(o -> o.name("adam").name("sgd")));
+    assertProblem(only(inner), "name", 0, 0, "is overridden a second time");
+    assertThat(inner.getMessage()).startsWith("1 problem in the overrides of OptimizerConfig;");
+
+    // Branches kept by successive calls add up, each branch once.
+    assertThat(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides()
+        .model(m -> m.blockConfig(b -> b.convConfig()).blockConfig(b -> b.denseConfig())))).isEqualTo(TrainingConfigSpace.space());
+    InvalidOverridesException branchTwice = assertThrows(InvalidOverridesException.class,
+        () -> ModelConfigSpace.overrides().blockConfig(b -> b.denseConfig().denseConfig(d -> d.numLayers(4))));
+    assertProblem(only(branchTwice), "blockConfig.DenseConfig", 0, 0,
+        "is kept a second time; keep each branch with one call");
+
+    // The builder keeps what it had before the failing call.
+    TrainingConfigSpace.Builder builder = TrainingConfigSpace.overrides().batchSize(32);
+    assertThrows(InvalidOverridesException.class, () -> builder.batchSize(64));
+    assertThat(TrainingConfigSpace.space().narrow(builder).random(1).batchSize()).isEqualTo(32);
+  }
+
+  @Test
+  void anEmptyBuilderCallFailsAtTheCall() {
+    InvalidOverridesException empty = assertThrows(InvalidOverridesException.class,
+        () -> TrainingConfigSpace.overrides().batchSize());
+    assertProblem(only(empty), "batchSize", 0, 0, "is restricted to no values; pass at least one (one fixes the field,"
+        + " several restrict it), as an empty list in a file is an error");
+    assertThrows(InvalidOverridesException.class, () -> TrainingConfigSpace.overrides().optimizer(o -> o.name()));
+    assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.overrides().activation());
+    assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.overrides().learningRate(new double[0]));
+    assertThrows(InvalidOverridesException.class, () -> TuningConfigSpace.overrides().steps((long[]) null));
+  }
+
+  @Test
+  void aMapTakesTheStandardNumberTypesOnly() {
+    InvalidOverridesException atomic = assertThrows(InvalidOverridesException.class,
+        () -> Overrides.fromMap(Map.of("batchSize", new java.util.concurrent.atomic.AtomicInteger(32))));
+    assertProblem(only(atomic), "batchSize", 0, 0,
+        "is a java.util.concurrent.atomic.AtomicInteger; use an Integer, Long, Double, BigDecimal or BigInteger");
+    // A caller's Number whose conversions throw is stopped at fromMap, not in random or tree.
+    Number hostile = new Number() {
+      @Override public int intValue() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public long longValue() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public float floatValue() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public double doubleValue() {
+        throw new UnsupportedOperationException();
+      }
+    };
+    InvalidOverridesException own = assertThrows(InvalidOverridesException.class,
+        () -> Overrides.fromMap(Map.of("optimizer", Map.of("learningRate", java.util.List.of(1e-3, hostile)))));
+    assertThat(only(own).path()).isEqualTo("optimizer.learningRate");
+    assertThat(only(own).message()).startsWith("is a io.paramspace.sample.OverrideErrorsTest$");
+    InvalidOverridesException bigSubclass = assertThrows(InvalidOverridesException.class,
+        () -> Overrides.fromMap(Map.of("batchSize", new java.math.BigInteger("32") {})));
+    assertThat(only(bigSubclass).message()).contains("; use an Integer, Long, Double, BigDecimal or BigInteger");
+
+    // The standard types fix a field as a file's numbers do.
+    for (Number n : java.util.List.of(32, 32L, (short) 32, (byte) 32, new java.math.BigInteger("32"))) {
+      assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("batchSize", n))))
+          .isEqualTo(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().batchSize(32)));
+    }
+    for (Number n : java.util.List.of(1e-3, new java.math.BigDecimal("0.001"))) {
+      assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("optimizer", Map.of("learningRate", n)))))
+          .isEqualTo(TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().optimizer(o -> o.learningRate(1e-3))));
+    }
+    TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("optimizer", Map.of("learningRate", 1e-3f))));
   }
 
   // ---- all problems at once, nothing applied ---------------------------------------------------
@@ -304,7 +497,7 @@ class OverrideErrorsTest {
         .containsExactly(1, 3, 4, 5, 7, 9, 10).inOrder();
     assertThat(e.getMessage()).startsWith("7 problems in the overrides of TrainingConfig; nothing was applied:\n");
     assertThat(e.getMessage()).contains(file + ":1:17: batchSize: lists 32 twice\n");
-    assertThat(e.getMessage()).contains(file + ":10:11: model.blockConfig.Conv: is not a branch of this field."
+    assertThat(e.getMessage()).contains(file + ":10:5: model.blockConfig.Conv: is not a branch of this field."
         + " Did you mean \"ConvConfig\"?");
   }
 
@@ -341,11 +534,11 @@ class OverrideErrorsTest {
     return checked(e, file);
   }
 
-  /** The problem of a file that cannot be read as overrides at all. */
+  /** The problem of a file that cannot be read as overrides at all: an overrides problem all the same. */
   private InputProblem readProblem(String name, String text) {
     Path file = EveryWay.write(dir, name, text);
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Overrides.fromFile(file));
-    assertThat(e.getClass()).isEqualTo(InvalidInputException.class);
+    InvalidOverridesException e = assertThrows(InvalidOverridesException.class, () -> Overrides.fromFile(file));
+    assertThat(e.getMessage()).startsWith("1 problem in the overrides of " + file + "; nothing was applied:\n");
     return checked(e, file);
   }
 

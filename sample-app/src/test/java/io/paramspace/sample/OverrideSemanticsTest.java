@@ -10,6 +10,7 @@ import io.paramspace.runtime.ConditionalSpace;
 import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.FixedSpace;
 import io.paramspace.runtime.FloatSpace;
+import io.paramspace.runtime.InputFormat;
 import io.paramspace.runtime.IntSpace;
 import io.paramspace.runtime.InvalidOverridesException;
 import io.paramspace.runtime.Overrides;
@@ -184,7 +185,8 @@ class OverrideSemanticsTest {
     ConfigSpace<?> model = (ConfigSpace) at(narrowed, "model");
     assertThat(model.field(model.indexOf("numBlocks")).space()).isEqualTo(IntSpace.uniform(4, 8));
     assertThat(at(model, "blockConfig")).isEqualTo(at(base, "model.blockConfig"));
-    assertThat(at(model, "useCheckpoint")).isEqualTo(at(base, "model.useCheckpoint"));
+    // numBlocks > 8 never holds in [4, 8]: useCheckpoint is its inactive value.
+    assertThat(at(model, "useCheckpoint")).isEqualTo(FixedSpace.of(false));
     assertThat(at(narrowed, "optimizer")).isEqualTo(at(base, "optimizer"));
     assertThat(model.access()).isSameInstanceAs(((ConfigSpace) at(base, "model")).access());
   }
@@ -328,6 +330,21 @@ class OverrideSemanticsTest {
   }
 
   @Test
+  void negativeZeroIsFixedAsWrittenEveryWay() {
+    ConfigSpace<?> narrowed = training.sameSpace(
+        TrainingConfigSpace.overrides().optimizer(o -> o.name("sgd").momentum(-0.0)),
+        Map.of("optimizer", Map.of("name", "sgd", "momentum", -0.0)),
+        "{\"optimizer\": {\"name\": \"sgd\", \"momentum\": -0.0}}",
+        "optimizer:\n  name: sgd\n  momentum: -0.0\n",
+        "[optimizer]\nname = \"sgd\"\nmomentum = -0.0\n");
+    assertThat(at(narrowed, "optimizer.momentum.true")).isEqualTo(FixedSpace.of(-0.0));
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.parse(narrowed.overrideTemplate(InputFormat.TOML),
+        InputFormat.TOML, "template.toml"))).isEqualTo(narrowed);
+    assertThat(TrainingConfigSpace.space().narrow(Overrides.parse("[optimizer]\nname = \"sgd\"\nmomentum = -0.0\n",
+        InputFormat.TOML, "o.toml")).random(1).optimizer().momentum()).isEqualTo(-0.0);
+  }
+
+  @Test
   void repeatingAFixedValueIsAccepted() {
     ConfigSpace<?> base = TrainingConfigSpace.space();
     assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("model",
@@ -335,7 +352,7 @@ class OverrideSemanticsTest {
     assertThat(TrainingConfigSpace.space().narrow(Overrides.fromMap(Map.of("model", Map.of("useCheckpoint", true)))))
         .isEqualTo(base);
     assertThat(TrainingConfigSpace.space().narrow(Overrides.parse("{\"optimizer\": {\"beta2\": {\"false\": null}}}",
-        io.paramspace.runtime.InputFormat.JSON, "o.json"))).isEqualTo(base);
+        InputFormat.JSON, "o.json"))).isEqualTo(base);
 
     ConfigSpace<?> fixed = TrainingConfigSpace.space().narrow(TrainingConfigSpace.overrides().batchSize(32));
     assertThat(fixed.narrow(TrainingConfigSpace.overrides().batchSize(32))).isEqualTo(fixed);

@@ -15,16 +15,23 @@ public final class Suggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String lower = wrong.toLowerCase(Locale.ROOT);
+    int limit = Math.max(2, wrong.length() / 2);
     for (String name : names) {
       String candidate = name.toLowerCase(Locale.ROOT);
       // A prefix ("Conv" for "ConvConfig") is as good a hint as a typo.
-      int distance = candidate.startsWith(lower) && !lower.isEmpty() ? 1 : editDistance(lower, candidate);
+      boolean prefix = candidate.startsWith(lower) && !lower.isEmpty();
+      // The lengths bound the distance from below: a huge key is not compared letter by letter.
+      int atLeast = Math.abs(lower.length() - candidate.length());
+      if (!prefix && (atLeast > limit || atLeast >= bestDistance)) {
+        continue;
+      }
+      int distance = prefix ? 1 : editDistance(lower, candidate);
       if (distance < bestDistance) {
         best = name;
         bestDistance = distance;
       }
     }
-    if (best == null || bestDistance > Math.max(2, wrong.length() / 2)) {
+    if (best == null || bestDistance > limit) {
       return names.isEmpty() ? "" : " Known: " + String.join(", ", names) + ".";
     }
     return " Did you mean \"" + best + "\"?";

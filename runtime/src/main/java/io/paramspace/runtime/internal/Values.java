@@ -29,19 +29,22 @@ public final class Values {
   /**
    * {@code raw} as the boxed number type of a field ({@code Double}, {@code Float}, {@code
    * Integer}, {@code Long}), or {@code null} if it is not a number of that type (a fraction for an
-   * integer field, a number beyond its range, a string).
+   * integer field, a number beyond its range, a string). An infinity or NaN that was written as
+   * one ({@code .inf} in YAML, {@code inf} in TOML) is kept for a float field, so that the range
+   * checks say it is outside the range rather than that it is no number.
    */
   public static Object number(Object raw, Class<?> type) {
-    if (!(raw instanceof Number n) || raw instanceof Float && !Float.isFinite((Float) raw)) {
+    if (!(raw instanceof Number n)) {
       return null;
     }
+    boolean nonFinite = raw instanceof Double d && !Double.isFinite(d) || raw instanceof Float f && !Float.isFinite(f);
     if (type == double.class || type == Double.class) {
       double d = n.doubleValue();
-      return Double.isFinite(d) ? d : null;
+      return nonFinite || Double.isFinite(d) ? d : null;
     }
     if (type == float.class || type == Float.class) {
       float f = n.floatValue();
-      return Float.isFinite(f) ? f : null;
+      return nonFinite || Float.isFinite(f) ? f : null;
     }
     BigInteger whole = wholeNumber(n);
     if (whole == null) {
@@ -163,6 +166,19 @@ public final class Values {
       return Literals.formatFloat(f);
     }
     return n instanceof Double d ? Literals.formatDouble(d) : n.toString();
+  }
+
+  /**
+   * For a string given where a boolean is wanted: a hint if it is one of YAML 1.1's boolean words
+   * ({@code yes}, {@code no}, {@code on}, {@code off}, {@code y}, {@code n}), which this library
+   * reads as strings, as YAML 1.2 does; otherwise "".
+   */
+  public static String booleanWordHint(Object raw) {
+    if (raw instanceof String s
+        && java.util.Set.of("y", "n", "yes", "no", "on", "off").contains(s.toLowerCase(java.util.Locale.ROOT))) {
+      return " (yes/no/on/off are strings here, as in YAML 1.2: write true or false)";
+    }
+    return "";
   }
 
   /** Choices written for a message: {@code ['adam', 'sgd']}. */

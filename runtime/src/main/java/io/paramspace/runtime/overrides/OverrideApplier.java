@@ -1,6 +1,7 @@
 package io.paramspace.runtime.overrides;
 
 import io.paramspace.runtime.CategoricalSpace;
+import io.paramspace.runtime.Condition;
 import io.paramspace.runtime.ConditionalSpace;
 import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.FieldSpace;
@@ -13,6 +14,7 @@ import io.paramspace.runtime.InvalidOverridesException;
 import io.paramspace.runtime.Overrides;
 import io.paramspace.runtime.PolymorphicSpace;
 import io.paramspace.runtime.Space;
+import io.paramspace.runtime.internal.ConditionDomains;
 import io.paramspace.runtime.internal.FieldPaths;
 import io.paramspace.runtime.internal.Suggestions;
 import io.paramspace.runtime.internal.Values;
@@ -49,7 +51,11 @@ public final class OverrideApplier {
   }
 
   private void problem(String path, InputNode at, String message) {
-    problems.add(new InputProblem(source, path, at.location(), message));
+    problem(path, at.location(), message);
+  }
+
+  private void problem(String path, InputNode.Location at, String message) {
+    problems.add(new InputProblem(source, path, at, message));
   }
 
   private <T> ConfigSpace<T> config(ConfigSpace<T> base, InputNode.MapNode node, String path) {
@@ -59,47 +65,112 @@ public final class OverrideApplier {
       String at = FieldPaths.child(path, key);
       int index = base.indexOf(key);
       if (index < 0) {
-        problem(at, entry.getValue(), "is not a field of " + base.typeName() + "."
-            + Suggestions.didYouMean(key, base.fields().stream().map(FieldSpace::name).toList()));
+        problem(FieldPaths.child(path, Literals.briefName(key)), node.keyLocation(key), "is not a field of "
+            + base.typeName() + "." + Suggestions.didYouMean(key, base.fields().stream().map(FieldSpace::name).toList()));
         continue;
       }
       FieldSpace field = fields.get(index);
       fields.set(index, new FieldSpace(field.name(), field.type(), space(field.space(), field.type(),
           entry.getValue(), at)));
     }
-    fixNeverActive(fields);
+    Map<Integer, ConditionalSpace> madeInactive = fixNeverActive(fields);
+    for (String key : node.entries().keySet()) {
+      int index = base.indexOf(key);
+      ConditionalSpace overridden = madeInactive.get(index);
+      if (overridden != null && base.field(index).space() instanceof ConditionalSpace original
+          && !overridden.whenTrue().equals(original.whenTrue())) {
+        // The override narrows a field that the same overrides make inactive for good: it would
+        // be dropped without a word. (One that restates the field, as an edited template does,
+        // narrows nothing and is let through.)
+        problem(FieldPaths.child(path, key), node.keyLocation(key), "can never be active once "
+            + whyNeverActive(overridden.condition(), base.fields(), fields) + " (it is active only if "
+            + overridden.condition() + "); remove this override");
+      }
+    }
     return base.withFields(fields);
   }
 
   /**
-   * A conditional field whose condition reads only siblings that the overrides fixed, and does not
-   * hold for those values, can never be active: it becomes its inactive value, so the narrowed
-   * tree and parameter names do not show a parameter that is never asked. (One that always holds
-   * stays conditional, so its parameter keeps its {@code ::true_branch} name.)
+   * What makes {@code condition} fail for good: each field it reads that these overrides narrowed,
+   * with its narrowed space ({@code name is fixed to 'adam'}); every field it reads if none was.
    */
-  private static void fixNeverActive(List<FieldSpace> fields) {
+  private static String whyNeverActive(Condition condition, List<FieldSpace> before, List<FieldSpace> after) {
+    List<String> narrowed = new ArrayList<>();
+    List<String> all = new ArrayList<>();
+    for (String path : condition.fields()) {
+      Space now = spaceAt(path, after);
+      if (now == null) {
+        continue;
+      }
+      String description = describeNarrowed(path, now);
+      all.add(description);
+      if (!now.equals(spaceAt(path, before))) {
+        narrowed.add(description);
+      }
+    }
+    return String.join(" and ", narrowed.isEmpty() ? all : narrowed);
+  }
+
+  /** The space of the field at a condition's path (through nested configs), or {@code null}. */
+  private static Space spaceAt(String path, List<FieldSpace> fields) {
+    int dot = path.indexOf('.');
+    String head = dot < 0 ? path : path.substring(0, dot);
+    for (FieldSpace field : fields) {
+      if (field.name().equals(head)) {
+        Space space = field.space();
+        if (dot < 0) {
+          return space;
+        }
+        if (space instanceof ConditionalSpace c) {
+          space = c.whenTrue();
+        }
+        return space instanceof ConfigSpace<?> nested ? spaceAt(path.substring(dot + 1), nested.fields()) : null;
+      }
+    }
+    return null;
+  }
+
+  private static String describeNarrowed(String path, Space space) {
+    if (space instanceof FixedSpace fixed) {
+      return path + " is fixed to " + Literals.format(fixed.value());
+    }
+    if (space instanceof CategoricalSpace<?> categorical) {
+      return path + " is restricted to " + Values.list(categorical.choices());
+    }
+    if (space instanceof PolymorphicSpace polymorphic) {
+      return path + " keeps only " + polymorphic.branches().stream().map(ConfigSpace::typeName).toList();
+    }
+    return path + " is narrowed to " + SpaceTree.label(space);
+  }
+
+  /**
+   * A conditional field whose condition the narrowed fields decide as never holding can never be
+   * active: it becomes its inactive value, so the narrowed tree and parameter names do not show a
+   * parameter that is never asked. The condition is decided by the narrowed domains of what it
+   * reads, not only by fixed values: {@code numBlocks > 8} never holds once numBlocks is narrowed
+   * to {@code [4, 8]}, {@code optimizer == 'sgd'} once optimizer is restricted to {@code ['adam',
+   * 'rmsprop']} (see {@link ConditionDomains}). One that always holds stays conditional, so its
+   * parameter keeps its {@code ::true_branch} name and a study continues across the narrowing.
+   *
+   * @return the conditionals it replaced, by field index
+   */
+  private static Map<Integer, ConditionalSpace> fixNeverActive(List<FieldSpace> fields) {
+    Map<Integer, ConditionalSpace> replaced = new java.util.LinkedHashMap<>();
     boolean changed = true;
-    while (changed) {
+    while (changed) { // a field made inactive may decide the condition of one that reads it
       changed = false;
       for (int i = 0; i < fields.size(); i++) {
         FieldSpace field = fields.get(i);
-        if (!(field.space() instanceof ConditionalSpace conditional)
-            || !(conditional.whenFalse() instanceof FixedSpace inactive)) {
-          continue;
-        }
-        java.util.Map<String, Object> fixed = new java.util.HashMap<>();
-        for (String path : conditional.condition().fields()) {
-          FieldSpace read = fields.stream().filter(f -> f.name().equals(path)).findFirst().orElse(null);
-          if (read != null && read.space() instanceof FixedSpace value) {
-            fixed.put(path, value.value());
-          }
-        }
-        if (fixed.size() == conditional.condition().fields().size() && !conditional.condition().test(fixed::get)) {
+        if (field.space() instanceof ConditionalSpace conditional
+            && conditional.whenFalse() instanceof FixedSpace inactive
+            && ConditionDomains.decide(conditional.condition(), fields) == ConditionDomains.Decision.NEVER) {
           fields.set(i, new FieldSpace(field.name(), field.type(), inactive));
+          replaced.put(i, conditional);
           changed = true;
         }
       }
     }
+    return replaced;
   }
 
   private Space space(Space base, Class<?> type, InputNode node, String path) {
@@ -113,7 +184,9 @@ public final class OverrideApplier {
       if (node instanceof InputNode.Scalar scalar && Values.sameValue(scalar.value(), fixed.value())) {
         return fixed;
       }
-      problem(path, node, "is fixed to " + Literals.format(fixed.value()) + " and cannot be overridden");
+      Object written = node instanceof InputNode.Scalar scalar ? scalar.value() : null;
+      problem(path, node, "is fixed to " + Literals.format(fixed.value()) + " and cannot be overridden"
+          + (fixed.value() instanceof Boolean ? Values.booleanWordHint(written) : ""));
       return base;
     }
     if (base instanceof ConfigSpace<?> config) {
@@ -153,7 +226,7 @@ public final class OverrideApplier {
         return base;
       }
       if (!Values.contains(base, value)) {
-        problem(path, node, Literals.format(value) + " is outside " + bounds + "; choose a value within the base space");
+        problem(path, node, Literals.brief(value) + " is outside " + bounds + "; choose a value within the base space");
         return base;
       }
       return FixedSpace.of(value);
@@ -170,10 +243,10 @@ public final class OverrideApplier {
           problem(path, item, "lists " + InputNode.describe(item) + "; expected " + Values.describeType(type));
           ok = false;
         } else if (!Values.contains(base, value)) {
-          problem(path, item, Literals.format(value) + " is outside " + bounds + "; list values within the base space");
+          problem(path, item, Literals.brief(value) + " is outside " + bounds + "; list values within the base space");
           ok = false;
         } else if (values.contains(value)) {
-          problem(path, item, "lists " + Literals.format(value) + " twice");
+          problem(path, item, "lists " + Literals.brief(value) + " twice");
           ok = false;
         } else {
           values.add(value);
@@ -191,8 +264,8 @@ public final class OverrideApplier {
     Set<String> unknown = new LinkedHashSet<>(map.entries().keySet());
     unknown.removeAll(Set.of("min", "max"));
     if (!unknown.isEmpty() || !map.entries().containsKey("min") || !map.entries().containsKey("max")) {
-      problem(path, node, "narrows a range with " + map.entries().keySet() + "; write {\"min\": .., \"max\": ..}"
-          + " with both bounds (a list restricts, a value fixes)");
+      problem(path, node, "narrows a range with " + map.entries().keySet().stream().map(Literals::briefName).toList()
+          + "; write {\"min\": .., \"max\": ..} with both bounds (a list restricts, a value fixes)");
       return base;
     }
     InputNode minNode = map.entries().get("min");
@@ -206,7 +279,7 @@ public final class OverrideApplier {
         problem(path + "." + bound[0], at, "is " + InputNode.describe(at) + "; expected " + Values.describeType(type));
         ok = false;
       } else if (!Values.contains(base, bound[1])) {
-        problem(path + "." + bound[0], at, Literals.format(bound[1]) + " is outside " + bounds
+        problem(path + "." + bound[0], at, Literals.brief(bound[1]) + " is outside " + bounds
             + (Values.withinBounds(base, bound[1]) ? " (not on its step grid)" : "")
             + "; overrides narrow, never widen");
         ok = false;
@@ -218,12 +291,12 @@ public final class OverrideApplier {
     double low = Values.asDouble(min);
     double high = Values.asDouble(max);
     if (low > high) {
-      problem(path, node, "has min " + Literals.format(min) + " greater than max " + Literals.format(max)
+      problem(path, node, "has min " + Literals.brief(min) + " greater than max " + Literals.brief(max)
           + "; swap them");
       return base;
     }
     if (low == high) {
-      problem(path, node, "has min = max = " + Literals.format(min) + "; write the value itself to fix it");
+      problem(path, node, "has min = max = " + Literals.brief(min) + "; write the value itself to fix it");
       return base;
     }
     if (base instanceof FloatSpace f) {
@@ -239,7 +312,8 @@ public final class OverrideApplier {
     if (node instanceof InputNode.Scalar scalar) {
       int index = Values.indexOfChoice(choices, scalar.value());
       if (index < 0) {
-        problem(path, node, Literals.format(scalar.value()) + " is not a choice; choose one of " + allowed);
+        problem(path, node, Literals.brief(scalar.value()) + " is not a choice; choose one of " + allowed
+            + booleanHint(choices, scalar.value()));
         return base;
       }
       return FixedSpace.of(choices.get(index));
@@ -254,8 +328,8 @@ public final class OverrideApplier {
         Object value = item instanceof InputNode.Scalar s ? s.value() : item;
         int index = item instanceof InputNode.Scalar ? Values.indexOfChoice(choices, value) : -1;
         if (index < 0) {
-          problem(path, item, (item instanceof InputNode.Scalar ? Literals.format(value) : InputNode.describe(item))
-              + " is not a choice; list values among " + allowed);
+          problem(path, item, (item instanceof InputNode.Scalar ? Literals.brief(value) : InputNode.describe(item))
+              + " is not a choice; list values among " + allowed + booleanHint(choices, value));
           ok = false;
         } else if (!kept.add(index)) {
           problem(path, item, "lists " + Literals.format(choices.get(index)) + " twice");
@@ -281,9 +355,16 @@ public final class OverrideApplier {
     return base;
   }
 
+  /** The hint for yes/no/on/off given to a boolean's choices; otherwise "". */
+  private static String booleanHint(List<?> choices, Object raw) {
+    return choices.stream().allMatch(c -> c instanceof Boolean) ? Values.booleanWordHint(raw) : "";
+  }
+
   private Space polymorphic(PolymorphicSpace base, InputNode node, String path) {
     List<String> names = base.branches().stream().map(ConfigSpace::typeName).toList();
     Map<String, InputNode> wanted = new java.util.LinkedHashMap<>();
+    // Where each branch was named: its key in an object, its item in a list.
+    Map<String, InputNode.Location> namedAt = new java.util.HashMap<>();
     if (node instanceof InputNode.Scalar || node instanceof InputNode.ListNode) {
       List<InputNode> items = node instanceof InputNode.ListNode list ? list.items() : List.of(node);
       if (items.isEmpty()) {
@@ -294,13 +375,19 @@ public final class OverrideApplier {
         if (item instanceof InputNode.Scalar s && s.value() instanceof String name) {
           if (wanted.put(name, new InputNode.MapNode(Map.of(), item.location())) != null) {
             problem(path, item, "lists " + name + " twice");
+          } else {
+            namedAt.put(name, item.location());
           }
         } else {
           problem(path, item, "lists " + InputNode.describe(item) + "; name branches by class: " + names);
         }
       }
     } else {
-      wanted.putAll(((InputNode.MapNode) node).entries());
+      InputNode.MapNode map = (InputNode.MapNode) node;
+      wanted.putAll(map.entries());
+      for (String name : map.entries().keySet()) {
+        namedAt.put(name, map.keyLocation(name));
+      }
       if (wanted.isEmpty()) {
         problem(path, node, "keeps no branch; keep at least one of " + names);
         return base;
@@ -310,7 +397,7 @@ public final class OverrideApplier {
     List<Double> weights = new ArrayList<>();
     for (String name : wanted.keySet()) {
       if (!names.contains(name)) {
-        problem(FieldPaths.child(path, name), wanted.get(name), "is not a branch of this field."
+        problem(FieldPaths.child(path, Literals.briefName(name)), namedAt.get(name), "is not a branch of this field."
             + Suggestions.didYouMean(name, names));
       }
     }

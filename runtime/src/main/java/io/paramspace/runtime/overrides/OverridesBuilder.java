@@ -1,21 +1,34 @@
 package io.paramspace.runtime.overrides;
 
 import io.paramspace.runtime.InputNode;
+import io.paramspace.runtime.InputProblem;
+import io.paramspace.runtime.InvalidOverridesException;
 import io.paramspace.runtime.Overrides;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The base of the generated typed builders ({@code XxxSpace.overrides()}): each generated method
  * names a real field, so overrides written this way cannot be misspelt; values are checked when
  * the overrides are applied, like those of files and maps. A builder is an {@link Overrides}: each
  * call of {@link #root()} takes a snapshot of what was set so far.
+ *
+ * <p>A builder keeps the rules of a file: a field takes one call, as a key appears once in a file
+ * ({@code .booster(GBTREE).booster(DART)} is an error, not "the last call wins"), and a call that
+ * restricts a field to no values ({@code .booster()}) is an error, as an empty list is. Both fail
+ * at the call, with an {@link InvalidOverridesException} (an {@code IllegalArgumentException}, as
+ * every override problem is) naming the field; the builder keeps what it had before the call.
+ * Successive calls that keep branches of one polymorphic field add up, each branch once.
  */
 public abstract class OverridesBuilder implements Overrides {
   private final Map<String, InputNode> fields = new LinkedHashMap<>();
+  /** The polymorphic fields set by {@link #branch}, whose further branch calls add up. */
+  private final Set<String> branchFields = new HashSet<>();
 
   @Override
   public final InputNode.MapNode root() {
@@ -30,9 +43,35 @@ public abstract class OverridesBuilder implements Overrides {
   // The generated methods pass primitives and arrays exactly as they take them: with one overload
   // per value type javac resolves each call in its first, cheapest phase (no boxing, no varargs).
 
+  /** Sets {@code field}, once. */
+  private void set(String field, InputNode node) {
+    if (fields.containsKey(field)) {
+      throw problem(field, "is overridden a second time; a field takes one call, as a key appears once in a"
+          + " file (pass every value to one call)");
+    }
+    fields.put(field, node);
+  }
+
+  /** The exception of a call that breaks a rule, naming the field (its path inside this builder). */
+  private InvalidOverridesException problem(String field, String message) {
+    return new InvalidOverridesException(typeName(), List.of(
+        new InputProblem(source(), field, InputNode.Location.UNKNOWN, message)));
+  }
+
+  /**
+   * The record these overrides are for, for messages: the generated builder is nested in {@code
+   * XxxSpace}, so {@code Xxx}; otherwise the builder's own class name.
+   */
+  private String typeName() {
+    Class<?> outer = getClass().getEnclosingClass();
+    String name = outer == null ? getClass().getSimpleName() : outer.getSimpleName();
+    return outer != null && name.endsWith("Space") && name.length() > "Space".length()
+        ? name.substring(0, name.length() - "Space".length()) : name;
+  }
+
   /** Fixes {@code field} to {@code value}. */
   private void fix(String field, Object value) {
-    fields.put(field, InputNode.Scalar.of(value));
+    set(field, InputNode.Scalar.of(value));
   }
 
   /** Fixes {@code field} to {@code value}. */
@@ -45,6 +84,10 @@ public abstract class OverridesBuilder implements Overrides {
    * generated {@code field(T... values)} serves both.
    */
   protected final void restrict(String field, Object[] values) {
+    if (values == null || values.length == 0) {
+      throw problem(field, "is restricted to no values; pass at least one (one fixes the field, several"
+          + " restrict it), as an empty list in a file is an error");
+    }
     if (values.length == 1) {
       fix(field, values[0]);
       return;
@@ -53,22 +96,22 @@ public abstract class OverridesBuilder implements Overrides {
     for (Object value : values) {
       items.add(InputNode.Scalar.of(value));
     }
-    fields.put(field, new InputNode.ListNode(items, InputNode.Location.UNKNOWN));
+    set(field, new InputNode.ListNode(items, InputNode.Location.UNKNOWN));
   }
 
   /** Restricts {@code field} to {@code values}. */
   protected final void restrict(String field, int[] values) {
-    restrict(field, Arrays.stream(values).boxed().toArray());
+    restrict(field, values == null ? null : Arrays.stream(values).boxed().toArray());
   }
 
   /** Restricts {@code field} to {@code values}. */
   protected final void restrict(String field, long[] values) {
-    restrict(field, Arrays.stream(values).boxed().toArray());
+    restrict(field, values == null ? null : Arrays.stream(values).boxed().toArray());
   }
 
   /** Restricts {@code field} to {@code values}. */
   protected final void restrict(String field, double[] values) {
-    restrict(field, Arrays.stream(values).boxed().toArray());
+    restrict(field, values == null ? null : Arrays.stream(values).boxed().toArray());
   }
 
   /** Narrows the range of {@code field} to {@code [min, max]}. */
@@ -85,12 +128,12 @@ public abstract class OverridesBuilder implements Overrides {
     Map<String, InputNode> bounds = new LinkedHashMap<>();
     bounds.put("min", InputNode.Scalar.of(min));
     bounds.put("max", InputNode.Scalar.of(max));
-    fields.put(field, new InputNode.MapNode(bounds, InputNode.Location.UNKNOWN));
+    set(field, new InputNode.MapNode(bounds, InputNode.Location.UNKNOWN));
   }
 
   /** Overrides inside the nested config of {@code field}. */
   protected final void nested(String field, OverridesBuilder inner) {
-    fields.put(field, inner.root());
+    set(field, inner.root());
   }
 
   /**
@@ -99,11 +142,19 @@ public abstract class OverridesBuilder implements Overrides {
    */
   protected final void branch(String field, String branch, OverridesBuilder inner) {
     Map<String, InputNode> branches = new LinkedHashMap<>();
-    if (fields.get(field) instanceof InputNode.MapNode kept) {
-      branches.putAll(kept.entries());
+    if (fields.containsKey(field)) {
+      if (!branchFields.contains(field)) {
+        set(field, null); // overridden by another kind of call: the rule of one call per field
+      }
+      branches.putAll(((InputNode.MapNode) fields.get(field)).entries());
+      if (branches.containsKey(branch)) {
+        throw problem(field + "." + branch, "is kept a second time; keep each branch with one call, as a key"
+            + " appears once in a file");
+      }
     }
     branches.put(branch, inner.root());
     fields.put(field, new InputNode.MapNode(branches, InputNode.Location.UNKNOWN));
+    branchFields.add(field);
   }
 
 }

@@ -50,7 +50,8 @@ public final class ParameterReader implements Trial {
         reader.problem(name, "is a parameter of a branch that is not active for the other values given;"
             + " leave it out");
       } else {
-        reader.problem(name, "is not a parameter of " + space.typeName() + "." + suggestion(name, known.keySet()));
+        reader.problem(Literals.briefName(name), "is not a parameter of " + space.typeName() + "."
+            + suggestion(name, known.keySet()));
       }
     }
     if (!reader.problems.isEmpty()) {
@@ -91,7 +92,7 @@ public final class ParameterReader implements Trial {
       return space.min();
     }
     if (!(value instanceof Number n) || !space.contains(n.doubleValue())) {
-      problem(name, Literals.format(value) + " is outside " + SpaceTree.label(space)
+      problem(name, Literals.brief(value) + " is outside " + SpaceTree.label(space)
           + (value instanceof Number n && space.step() != 0 && n.doubleValue() >= space.min()
               && n.doubleValue() <= space.max() ? " (not on its step grid)" : ""));
       return space.min();
@@ -107,7 +108,7 @@ public final class ParameterReader implements Trial {
     }
     if (!(value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte)
         || !space.contains(((Number) value).longValue())) {
-      problem(name, Literals.format(value) + (value instanceof Number ? " is outside " : " is not an integer of ")
+      problem(name, Literals.brief(value) + (value instanceof Number ? " is outside " : " is not an integer of ")
           + SpaceTree.label(space));
       return space.min();
     }
@@ -122,7 +123,7 @@ public final class ParameterReader implements Trial {
     }
     int index = Values.indexOfChoice(space.choices(), value);
     if (index < 0) {
-      problem(name, Literals.format(value) + " is not a choice; choose one of " + Values.list(space.choices()));
+      problem(name, Literals.brief(value) + " is not a choice; choose one of " + Values.list(space.choices()));
       return space.choices().get(0);
     }
     return space.choices().get(index);

@@ -103,7 +103,11 @@ public final class ConfigCodec {
   // ---- reading -------------------------------------------------------------------------------
 
   private void problem(String path, InputNode at, String message) {
-    problems.add(new InputProblem(source, path, at.location(), message));
+    problem(path, at.location(), message);
+  }
+
+  private void problem(String path, InputNode.Location at, String message) {
+    problems.add(new InputProblem(source, path, at, message));
   }
 
   private Object config(ConfigSpace<?> space, InputNode node, String path) {
@@ -120,8 +124,8 @@ public final class ConfigCodec {
     List<String> names = space.fields().stream().map(FieldSpace::name).toList();
     for (Map.Entry<String, InputNode> entry : map.entries().entrySet()) {
       if (!entry.getKey().equals(TYPE_KEY) && !names.contains(entry.getKey())) {
-        problem(FieldPaths.child(path, entry.getKey()), entry.getValue(), "is not a field of " + space.typeName()
-            + "." + Suggestions.didYouMean(entry.getKey(), names));
+        problem(FieldPaths.child(path, Literals.briefName(entry.getKey())), map.keyLocation(entry.getKey()),
+            "is not a field of " + space.typeName() + "." + Suggestions.didYouMean(entry.getKey(), names));
       }
     }
     Object[] values = new Object[space.fields().size()];
@@ -149,9 +153,13 @@ public final class ConfigCodec {
     return null;
   }
 
-  /** A missing key reads as null where null is the value while inactive (TOML leaves nulls out). */
+  /**
+   * A missing key reads as null where null is the value while inactive, or the only value (a field
+   * a narrowing made inactive for good): TOML leaves nulls out.
+   */
   private static boolean mayBeMissing(FieldSpace field) {
-    return field.space() instanceof ConditionalSpace c && c.whenFalse() instanceof FixedSpace f && f.value() == null;
+    Space space = field.space() instanceof ConditionalSpace c ? c.whenFalse() : field.space();
+    return space instanceof FixedSpace f && f.value() == null;
   }
 
   private Object value(Space space, Class<?> type, InputNode node, String path) {
@@ -188,7 +196,8 @@ public final class ConfigCodec {
     }
     Object value = convert(space, type, raw);
     if (value == null) {
-      problem(path, node, "is " + InputNode.describe(node) + "; expected " + expected(type));
+      problem(path, node, "is " + InputNode.describe(node) + "; expected " + expected(type)
+          + (type == boolean.class || type == Boolean.class ? Values.booleanWordHint(raw) : ""));
     }
     return value;
   }
@@ -203,10 +212,10 @@ public final class ConfigCodec {
     Object name = tag instanceof InputNode.Scalar s ? s.value() : null;
     for (ConfigSpace<?> branch : space.branches()) {
       if (branch.typeName().equals(name)) {
-        return config(branch, node, path);
+        return config(branch, node, FieldPaths.child(path, branch.typeName())); // as the validator names it
       }
     }
-    problem(FieldPaths.child(path, TYPE_KEY), tag, Literals.format(name) + " is not a branch; expected one of "
+    problem(FieldPaths.child(path, TYPE_KEY), tag, Literals.brief(name) + " is not a branch; expected one of "
         + names + "." + (name instanceof String n ? Suggestions.didYouMean(n, names) : ""));
     return null;
   }

@@ -26,6 +26,9 @@ import java.util.List;
  * fields of a kept branch, all the way down. Reports every violation.
  */
 public final class ConfigValidator {
+  /** The source of the problems of a config in memory: none, so that lines start at the key path. */
+  public static final String IN_MEMORY = "";
+
   private final String source;
   private final List<InputProblem> problems = new ArrayList<>();
 
@@ -58,7 +61,7 @@ public final class ConfigValidator {
   }
 
   public static void validate(ConfigSpace<?> space, Object config) {
-    List<InputProblem> problems = violations(space, config, "<config>");
+    List<InputProblem> problems = violations(space, config, IN_MEMORY);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(space.typeName(), problems);
     }
@@ -86,15 +89,15 @@ public final class ConfigValidator {
         }
         boolean active = conditional.condition().test(p -> FieldPaths.value(space, values, p));
         if (active) {
-          value(conditional.whenTrue(), values[i], at);
+          value(conditional.whenTrue(), field.type(), values[i], at);
         } else if (!(conditional.whenFalse() instanceof FixedSpace inactive)) {
-          value(conditional.whenFalse(), values[i], at);
+          value(conditional.whenFalse(), field.type(), values[i], at);
         } else if (!Values.sameValue(values[i], inactive.value())) {
-          problem(at, "is " + Literals.format(values[i]) + " but inactive (not " + conditional.condition()
+          problem(at, "is " + Literals.brief(values[i]) + " but inactive (not " + conditional.condition()
               + "), so it must be " + Literals.format(inactive.value()));
         }
       } else {
-        value(field.space(), values[i], at);
+        value(field.space(), field.type(), values[i], at);
       }
     }
   }
@@ -111,24 +114,27 @@ public final class ConfigValidator {
     return true;
   }
 
-  private void value(Space space, Object value, String path) {
+  /** Checks {@code value} of a field of type {@code type} against {@code space}. */
+  private void value(Space space, Class<?> type, Object value, String path) {
     if (space instanceof FixedSpace fixed) {
       if (!Values.sameValue(value, fixed.value())) {
-        problem(path, "is " + Literals.format(value) + " but is fixed to " + Literals.format(fixed.value()));
+        problem(path, "is " + Literals.brief(value) + " but is fixed to " + Literals.format(fixed.value()));
       }
       return;
     }
     if (value == null) {
-      problem(path, "is null; expected a value of " + SpaceTree.label(space));
+      problem(path, "is null; expected " + expected(space, type));
       return;
     }
     if (space instanceof FloatSpace || space instanceof IntSpace) {
       if (!(value instanceof Number) || !Values.contains(space, value)) {
-        problem(path, Literals.format(value) + " is outside " + SpaceTree.label(space));
+        // As an override says it: a value within the bounds is off the step grid.
+        problem(path, Literals.brief(value) + " is outside " + SpaceTree.label(space)
+            + (value instanceof Number && Values.withinBounds(space, value) ? " (not on its step grid)" : ""));
       }
     } else if (space instanceof CategoricalSpace<?> c) {
       if (Values.indexOfChoice(c.choices(), value) < 0) {
-        problem(path, Literals.format(value) + " is not a choice; choose one of " + Values.list(c.choices()));
+        problem(path, Literals.brief(value) + " is not a choice; choose one of " + Values.list(c.choices()));
       }
     } else if (space instanceof ConfigSpace<?> c) {
       if (c.type().isInstance(value)) {
@@ -142,10 +148,33 @@ public final class ConfigValidator {
         problem(path, "is a " + value.getClass().getSimpleName() + ", not one of the branches "
             + p.branches().stream().map(ConfigSpace::typeName).toList());
       } else {
-        config(branch, value, path);
+        // The branch is a step of the path, as in the override grammar: regularizer.L1Reg.alpha.
+        config(branch, value, FieldPaths.child(path, branch.typeName()));
       }
     } else {
-      value(((ConditionalSpace) space).whenTrue(), value, path);
+      value(((ConditionalSpace) space).whenTrue(), type, value, path);
     }
+  }
+
+  /** What a field needs where it has no value, in the words of the space: its choices, its branches, its range. */
+  private static String expected(Space space, Class<?> type) {
+    if (space instanceof CategoricalSpace<?> c) {
+      return "one of " + Values.list(c.choices());
+    }
+    if (space instanceof PolymorphicSpace p) {
+      String branches = String.join(", ", p.branches().stream().map(ConfigSpace::typeName).toList());
+      return "one of " + branches + (type == Object.class ? "" : " (" + article(type.getSimpleName()) + ")");
+    }
+    if (space instanceof ConfigSpace<?> c) {
+      return article(c.typeName());
+    }
+    if (space instanceof ConditionalSpace c) {
+      return expected(c.whenTrue(), type);
+    }
+    return "a value of " + SpaceTree.label(space);
+  }
+
+  private static String article(String name) {
+    return (!name.isEmpty() && "AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 }

@@ -17,6 +17,7 @@ import io.paramspace.runtime.internal.FieldPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +32,22 @@ import java.util.Map;
 public final class InputReader {
   public static final int MAX_DEPTH = 64;
 
+  /**
+   * The most a text may hold, in characters, and a file, in bytes: 1 MiB. Checked before anything
+   * is parsed, so that a huge input is rejected at once (YAML's parser takes seconds per megabyte
+   * of a single value); config and override files are a few kilobytes.
+   */
+  public static final int MAX_SIZE = 1 << 20;
+
+  private static final String MAX_SIZE_TEXT = "1 MiB";
+
   // Jackson's factories are thread-safe; one of each, shared with InputWriter.
   private static final JsonFactory JSON = new JsonFactory();
-  private static final JsonFactory YAML = new YAMLFactory();
+  // YAML 1.2's booleans only: yes, no, on, off, y, n are strings (YAML 1.1 and Jackson's default
+  // read them as booleans), so a String choice 'on' can be written as it reads.
+  private static final JsonFactory YAML = YAMLFactory.builder()
+      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .build();
   private static final JsonFactory TOML = new TomlFactory();
 
   private InputReader() {}
@@ -48,18 +62,51 @@ public final class InputReader {
   }
 
   public static InputNode read(Path file) {
+    InputFormat format = InputFormat.of(file);
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_SIZE) {
+        throw tooLarge(file.toString(), size + " bytes", MAX_SIZE + " bytes");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidInputException invalid) {
+        throw invalid;
+      }
+      String why = e instanceof NoSuchFileException ? "no such file: " + file.toAbsolutePath()
+          : "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
       throw new InvalidInputException("Cannot read " + file + ":",
-          List.of(new InputProblem(file.toString(), "", InputNode.Location.UNKNOWN,
-              "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+          List.of(new InputProblem(file.toString(), "", InputNode.Location.UNKNOWN, why)));
     }
-  return read(text, InputFormat.of(file), file.toString());
+    return read(text, format, file.toString());
+  }
+
+  private static InvalidInputException tooLarge(String source, String size, String limit) {
+    return new InvalidInputException("Cannot read " + source + ":", List.of(new InputProblem(source, "",
+        InputNode.Location.UNKNOWN, "is too large: " + size + ", over the limit of " + MAX_SIZE_TEXT + " (" + limit
+            + ")")));
   }
 
   public static InputNode read(String text, InputFormat format, String source) {
+    if (text.length() > MAX_SIZE) {
+      throw tooLarge(source, text.length() + " characters", MAX_SIZE + " characters");
+    }
+    if (format == InputFormat.TOML) {
+      String signed = TomlNegativeZeros.rewrite(text);
+      if (signed != text) { // rewrite returns the text itself when it has no negative zero
+        try {
+          return parse(signed, format, source);
+        } catch (InvalidInputException e) {
+          parse(text, format, source); // the error with the positions of the text as written
+          throw e;
+        }
+      }
+    }
+    return parse(text, format, source);
+  }
+
+  private static InputNode parse(String text, InputFormat format, String source) {
     List<InputProblem> problems = new ArrayList<>();
     InputNode root = null;
     try (JsonParser parser = factory(format).createParser(text)) {
@@ -97,12 +144,17 @@ public final class InputReader {
     switch (token) {
       case START_OBJECT: {
         Map<String, InputNode> entries = new LinkedHashMap<>();
+        Map<String, InputNode.Location> keys = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
+          InputNode.Location keyAt = location(parser.currentTokenLocation());
+          if (keyAt.isKnown()) {
+            keys.put(key, keyAt);
+          }
           parser.nextToken();
           entries.put(key, node(parser, FieldPaths.child(path, key), source, problems, depth + 1));
         }
-        return new InputNode.MapNode(entries, at);
+        return new InputNode.MapNode(entries, at, keys);
       }
       case START_ARRAY: {
         List<InputNode> items = new ArrayList<>();
@@ -120,8 +172,10 @@ public final class InputReader {
         return new InputNode.Scalar(parser.getText(), at);
       case VALUE_NUMBER_INT:
         return new InputNode.Scalar(parser.getNumberValue(), at);
-      case VALUE_NUMBER_FLOAT:
-        return new InputNode.Scalar(parser.getDoubleValue(), at);
+      case VALUE_NUMBER_FLOAT: {
+        Double special = yamlSpecialFloat(parser);
+        return new InputNode.Scalar(special != null ? special : parser.getDoubleValue(), at);
+      }
       case VALUE_TRUE:
         return new InputNode.Scalar(Boolean.TRUE, at);
       case VALUE_FALSE:
@@ -136,6 +190,22 @@ public final class InputReader {
         }
         throw new StructureException(parser, "has an unexpected " + token);
     }
+  }
+
+  /**
+   * YAML's {@code .inf}, {@code -.inf}, {@code +.inf} and {@code .nan} (in any of their cases),
+   * which Jackson types as floats but cannot convert; {@code null} for any other token.
+   */
+  private static Double yamlSpecialFloat(JsonParser parser) throws IOException {
+    if (!(parser instanceof YAMLParser)) {
+      return null;
+    }
+    String text = parser.getText();
+    String unsigned = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+    if (unsigned.equalsIgnoreCase(".inf")) {
+      return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return text.equalsIgnoreCase(".nan") ? Double.NaN : null;
   }
 
   private static InputNode.Location location(JsonLocation location) {

@@ -14,6 +14,37 @@ import java.util.function.Predicate;
 public final class Literals {
   private Literals() {}
 
+  /** Strings longer than this are cut in messages ({@link #brief}). */
+  private static final int BRIEF_MAX = 64;
+
+  /** How much of a cut string a message shows. */
+  private static final int BRIEF_PREFIX = 40;
+
+  /**
+   * {@code value} as {@link #format} writes it, for a message: a string longer than 64
+   * characters is cut to its first 40, {@code 'aaaa'... (10485760 characters)}, so that a huge
+   * value does not make a huge message. Trees and hashes use {@link #format}, which never cuts.
+   */
+  public static String brief(Object value) {
+    if (value instanceof String s && s.length() > BRIEF_MAX) {
+      return format(prefix(s)) + "... (" + s.length() + " characters)";
+    }
+    return format(value);
+  }
+
+  /** A key or name for a message, cut as {@link #brief} cuts strings, without quotes. */
+  public static String briefName(String name) {
+    return name.length() > BRIEF_MAX ? prefix(name) + "... (" + name.length() + " characters)" : name;
+  }
+
+  private static String prefix(String s) {
+    int end = BRIEF_PREFIX;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--; // never half a character
+    }
+    return s.substring(0, end);
+  }
+
   public static String format(Object value) {
     if (value == null) {
       return "null";

@@ -9,6 +9,7 @@ import io.paramspace.runtime.FloatSpace;
 import io.paramspace.runtime.IntSpace;
 import io.paramspace.runtime.PolymorphicSpace;
 import io.paramspace.runtime.Space;
+import io.paramspace.runtime.internal.ConditionDomains;
 import io.paramspace.runtime.text.Literals;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,10 @@ import java.util.List;
  * </pre>
  *
  * Fields appear in declaration order; categorical choices, polymorphic branches and the two sides
- * of a conditional appear as children.
+ * of a conditional appear as children. A condition that the spaces of the fields it reads decide
+ * says so ({@code Conditional (if name == 'sgd'; always holds)} once {@code name} is fixed to
+ * {@code 'sgd'}); the field stays conditional, so that its parameter keeps its {@code
+ * ::true_branch} name.
  */
 public final class SpaceTree {
   private SpaceTree() {}
@@ -66,7 +70,18 @@ public final class SpaceTree {
   private static List<Node> configChildren(ConfigSpace<?> space) {
     List<Node> nodes = new ArrayList<>();
     for (FieldSpace field : space.fields()) {
-      nodes.add(node(field.name() + ": ", field.space()));
+      if (field.space() instanceof ConditionalSpace c) {
+        // A condition the (narrowed) fields decide says so; the field stays conditional, so its
+        // parameter keeps its ::true_branch name.
+        String decided = switch (ConditionDomains.decide(c.condition(), space.fields())) {
+          case ALWAYS -> "; always holds";
+          case NEVER -> "; never holds";
+          case OPEN -> "";
+        };
+        nodes.add(new Node(field.name() + ": Conditional (if " + c.condition() + decided + ")", children(c)));
+      } else {
+        nodes.add(node(field.name() + ": ", field.space()));
+      }
     }
     return nodes;
   }

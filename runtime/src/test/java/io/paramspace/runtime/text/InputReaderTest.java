@@ -26,14 +26,17 @@ class InputReaderTest {
     assertThat(json.location()).isEqualTo(new InputNode.Location(1, 1));
     assertThat(list.location()).isEqualTo(new InputNode.Location(2, 8));
     assertThat(list.items().get(1).location()).isEqualTo(new InputNode.Location(2, 12));
+    assertThat(json.keyLocation("a")).isEqualTo(new InputNode.Location(2, 3));
 
     InputNode.MapNode yaml = (InputNode.MapNode) InputReader.read("a:\n  b: 3\n", InputFormat.YAML, "in");
     InputNode b = ((InputNode.MapNode) yaml.entries().get("a")).entries().get("b");
     assertThat(b).isEqualTo(new InputNode.Scalar(3, new InputNode.Location(2, 6)));
+    assertThat(((InputNode.MapNode) yaml.entries().get("a")).keyLocation("b")).isEqualTo(new InputNode.Location(2, 3));
 
     // Jackson's TOML parser reads a whole document first and keeps no positions.
     InputNode.MapNode toml = (InputNode.MapNode) InputReader.read("a = 3\n", InputFormat.TOML, "in");
     assertThat(toml.entries().get("a").location()).isEqualTo(InputNode.Location.UNKNOWN);
+    assertThat(toml.keyLocation("a")).isEqualTo(InputNode.Location.UNKNOWN);
   }
 
   @Test
@@ -45,6 +48,45 @@ class InputReaderTest {
     assertThat(value(root, "b")).isEqualTo(new java.math.BigInteger("123456789012345678901234"));
     assertThat(value(root, "d")).isEqualTo(0.001);
     assertThat(value(root, "w")).isEqualTo(2.0);
+  }
+
+  @Test
+  void tomlKeepsTheSignOfNegativeZero() {
+    InputNode.MapNode root = (InputNode.MapNode) InputReader.read("""
+        a = -0.0
+        b = [ -0.0, 1, -0e0, [-0.00_0], -0.5 ]
+        c = { x = -0.0, y = "-0.0" }
+        "-0.0" = 1
+        -0 = 2
+        s = \"\"\" -0.0 = -0.0 \"\"\"
+        l = '-0.0'
+        t = +0.0  # -0.0 in a comment
+        z = 0.0
+        i = -0
+        """, InputFormat.TOML, "in");
+    assertThat(value(root, "a")).isEqualTo(-0.0);
+    List<InputNode> b = ((InputNode.ListNode) root.entries().get("b")).items();
+    assertThat(((InputNode.Scalar) b.get(0)).value()).isEqualTo(-0.0);
+    assertThat(((InputNode.Scalar) b.get(1)).value()).isEqualTo(1);
+    assertThat(((InputNode.Scalar) b.get(2)).value()).isEqualTo(-0.0);
+    assertThat(((InputNode.Scalar) ((InputNode.ListNode) b.get(3)).items().get(0)).value()).isEqualTo(-0.0);
+    assertThat(((InputNode.Scalar) b.get(4)).value()).isEqualTo(-0.5);
+    InputNode.MapNode c = (InputNode.MapNode) root.entries().get("c");
+    assertThat(value(c, "x")).isEqualTo(-0.0);
+    assertThat(value(c, "y")).isEqualTo("-0.0");
+    assertThat(value(root, "-0.0")).isEqualTo(1);
+    assertThat(value(root, "-0")).isEqualTo(2);
+    assertThat(value(root, "s")).isEqualTo(" -0.0 = -0.0 ");
+    assertThat(value(root, "l")).isEqualTo("-0.0");
+    assertThat(value(root, "t")).isEqualTo(0.0);
+    assertThat(value(root, "z")).isEqualTo(0.0);
+    assertThat(value(root, "i")).isEqualTo(0);
+    // JSON and YAML read it as written.
+    assertThat(value((InputNode.MapNode) InputReader.read("{\"a\": -0.0}", InputFormat.JSON, "in"), "a")).isEqualTo(-0.0);
+    assertThat(value((InputNode.MapNode) InputReader.read("a: -0.0\n", InputFormat.YAML, "in"), "a")).isEqualTo(-0.0);
+    // A malformed text is reported where it is malformed as written.
+    assertThat(problem("a = [-0.0, = ]\n", InputFormat.TOML).location())
+        .isEqualTo(problem("a = [-0.5, = ]\n", InputFormat.TOML).location());
   }
 
   @Test

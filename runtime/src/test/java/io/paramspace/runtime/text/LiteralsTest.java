@@ -117,6 +117,19 @@ class LiteralsTest {
   }
 
   @Test
+  void briefCutsLongStringsForMessagesAndNothingElse() {
+    assertThat(Literals.brief("a".repeat(64))).isEqualTo(Literals.format("a".repeat(64)));
+    assertThat(Literals.brief("a".repeat(65))).isEqualTo("'" + "a".repeat(40) + "'... (65 characters)");
+    assertThat(Literals.brief(12.5)).isEqualTo("12.5");
+    assertThat(Literals.briefName("k".repeat(100))).isEqualTo("k".repeat(40) + "... (100 characters)");
+    // Never half a character: a pair of surrogates at the cut stays out whole.
+    String emoji = "a".repeat(39) + "\uD83D\uDE00" + "b".repeat(40);
+    assertThat(Literals.brief(emoji)).isEqualTo("'" + "a".repeat(39) + "'... (" + emoji.length() + " characters)");
+    // Trees and hashes write values whole.
+    assertThat(Literals.format("a".repeat(100))).hasLength(102);
+  }
+
+  @Test
   void formatsPowersOfTwoRandomBitsAndSubnormalsLikePythonRepr() throws IOException {
     List<String> mismatches = new ArrayList<>();
     int rows = 0;
