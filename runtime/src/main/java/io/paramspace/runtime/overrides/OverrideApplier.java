@@ -60,6 +60,7 @@ public final class OverrideApplier {
 
   private <T> ConfigSpace<T> config(ConfigSpace<T> base, InputNode.MapNode node, String path) {
     List<FieldSpace> fields = new ArrayList<>(base.fields());
+    Map<Integer, InputNode.Scalar> inactiveValues = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, InputNode> entry : node.entries().entrySet()) {
       String key = entry.getKey();
       String at = FieldPaths.child(path, key);
@@ -70,10 +71,25 @@ public final class OverrideApplier {
         continue;
       }
       FieldSpace field = fields.get(index);
+      if (isInactiveValue(field.space(), entry.getValue())) {
+        // A fixed conditional written as its inactive value (a narrowed space's template does
+        // that): right only if these overrides make the field inactive for good; checked below.
+        inactiveValues.put(index, (InputNode.Scalar) entry.getValue());
+        continue;
+      }
       fields.set(index, new FieldSpace(field.name(), field.type(), space(field.space(), field.type(),
           entry.getValue(), at)));
     }
     Map<Integer, ConditionalSpace> madeInactive = fixNeverActive(fields);
+    inactiveValues.forEach((index, value) -> {
+      if (!(fields.get(index).space() instanceof FixedSpace)) {
+        ConditionalSpace conditional = (ConditionalSpace) base.field(index).space();
+        problem(FieldPaths.child(path, base.field(index).name()), value, "is "
+            + Literals.format(((FixedSpace) conditional.whenFalse()).value()) + ", its value while inactive, but it"
+            + " can still be active (if " + conditional.condition() + "), where it is fixed to "
+            + Literals.format(((FixedSpace) conditional.whenTrue()).value()) + "; remove this override");
+      }
+    });
     for (String key : node.entries().keySet()) {
       int index = base.indexOf(key);
       ConditionalSpace overridden = madeInactive.get(index);
@@ -88,6 +104,13 @@ public final class OverrideApplier {
       }
     }
     return base.withFields(fields);
+  }
+
+  /** {@code true} for a scalar that is a conditional's fixed inactive value and not its fixed active one. */
+  private static boolean isInactiveValue(Space space, InputNode node) {
+    return space instanceof ConditionalSpace c && node instanceof InputNode.Scalar scalar
+        && c.whenTrue() instanceof FixedSpace active && c.whenFalse() instanceof FixedSpace inactive
+        && !Values.sameValue(scalar.value(), active.value()) && Values.sameValue(scalar.value(), inactive.value());
   }
 
   /**
