@@ -53,6 +53,8 @@ public final class PostgresStorage implements Storage {
   private static final Logger log = LoggerFactory.getLogger(PostgresStorage.class);
   static final int DEFAULT_POOL_SIZE = 4;
   private static final int POOL_SIZE = Integer.getInteger("paramspace.postgres.poolSize", DEFAULT_POOL_SIZE);
+  private static final long IDLE_IN_TRANSACTION_MILLIS =
+      Long.getLong("paramspace.postgres.idleInTransactionMillis", 30_000);
   private static final long RETRY_NANOS =
       TimeUnit.SECONDS.toNanos(Long.getLong("paramspace.postgres.retrySeconds", 60));
 
@@ -147,6 +149,11 @@ public final class PostgresStorage implements Storage {
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(10_000);
+    // A worker stopped (SIGSTOP, a debugger) inside a transaction would hold the study's lock and
+    // stop every other worker; the server ends such a session after this long, and the worker,
+    // once running again, reconnects.
+    config.setConnectionInitSql("SET idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION_MILLIS);
+    config.setIsolateInternalQueries(true);
     // The schema check above reached the server; the pool connects on first use, and a lost
     // server is retried by tx(), not reported by the pool's own log lines.
     config.setInitializationFailTimeout(-1);
