@@ -405,8 +405,8 @@ public final class Study implements AutoCloseable {
       trial.sampleRelative();
       T config = space.sample(trial);
       trial.setConfig(config);
-      storage.setParams(stored.id(), trial.internalParams(), trial.paramDistributions());
-      storage.setTrialUserAttribute(stored.id(), CONFIG_ATTRIBUTE, space.toJson(config));
+      storage.setParams(stored.id(), trial.internalParams(), trial.paramDistributions(),
+          Map.of(CONFIG_ATTRIBUTE, space.toJson(config)));
       return Optional.of(trial);
     } catch (RuntimeException e) {
       fail(trial, "sampling failed: " + reason(e));

@@ -206,6 +206,12 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
+  public synchronized void setParams(long trialId, Map<String, Double> internalValues,
+      Map<String, Distribution> newDistributions, Map<String, String> userAttributes) {
+    Storage.super.setParams(trialId, internalValues, newDistributions, userAttributes);
+  }
+
+  @Override
   public synchronized void setIntermediateValue(long trialId, int step, double value) {
     Slot slot = running(trialId, "report a value to");
     FrozenTrial t = slot.trial;

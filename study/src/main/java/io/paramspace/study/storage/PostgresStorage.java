@@ -61,6 +61,26 @@ public final class PostgresStorage implements Storage {
   private final PostgresUrl url;
   private final HikariDataSource pool;
   private final Map<Long, StudyCache> caches = new ConcurrentHashMap<>();
+  /**
+   * What this process wrote of its running trials without waiting for the server's disk
+   * (parameters, the config): written again, if lost, by the durable transaction that finishes
+   * the trial.
+   */
+  private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+
+  /** A running trial's parameters and user attributes, as written. */
+  private record Pending(Map<String, Double> params, Map<String, Distribution> distributions,
+      Map<String, String> userAttributes) {
+    Pending merge(Pending more) {
+      Map<String, Double> p = new java.util.LinkedHashMap<>(params);
+      p.putAll(more.params);
+      Map<String, Distribution> d = new java.util.LinkedHashMap<>(distributions);
+      d.putAll(more.distributions);
+      Map<String, String> u = new java.util.LinkedHashMap<>(userAttributes);
+      u.putAll(more.userAttributes);
+      return new Pending(p, d, u);
+    }
+  }
 
   /** What this process knows of one study's finished trials. */
   private static final class StudyCache {
@@ -290,10 +310,26 @@ public final class PostgresStorage implements Storage {
    * again, whole, after a serialization failure, a deadlock or a lost connection.
    */
   private <T> T tx(String what, Work<T> work) {
+    return tx(what, true, work);
+  }
+
+  /**
+   * {@link #tx(String, Work)}; a transaction that is not {@code durable} commits without waiting
+   * for the server's disk ({@code synchronous_commit = off}: atomic and visible at once, lost only
+   * if the server crashes in the next fraction of a second, and then made durable by the next
+   * durable commit of any session, since the log is written in order). Used for what a crash may
+   * lose without harm: the start of a trial (its worker then finds it gone), its parameters
+   * (written again by the durable finish), heartbeats.
+   */
+  private <T> T tx(String what, boolean durable, Work<T> work) {
+    Work<T> run = durable ? work : (s, attempt) -> {
+      s.update("SET LOCAL synchronous_commit TO OFF");
+      return work.run(s, attempt);
+    };
     long deadline = System.nanoTime() + RETRY_NANOS;
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(work, attempt);
+        return once(run, attempt);
       } catch (SQLException e) {
         String kind = retryable(e);
         if (kind == null || System.nanoTime() > deadline) {
@@ -456,7 +492,7 @@ public final class PostgresStorage implements Storage {
   @Override
   public Optional<FrozenTrial> startTrial(long studyId, int maxTrials, Map<String, String> systemAttributes,
       boolean heartbeat) {
-    return tx("start a trial", (s, a) -> TrialSql.start(s, studyId, maxTrials, systemAttributes, heartbeat));
+    return tx("start a trial", false, (s, a) -> TrialSql.start(s, studyId, maxTrials, systemAttributes, heartbeat));
   }
 
   @Override
@@ -466,11 +502,19 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public void setParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions) {
+    setParams(trialId, internalValues, distributions, Map.of());
+  }
+
+  @Override
+  public void setParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
+      Map<String, String> userAttributes) {
     // Run again after a lost commit, it finds the same values set: no change, no error.
-    tx("set parameters", (s, a) -> {
-      TrialSql.setParams(s, trialId, internalValues, distributions);
+    tx("set parameters", false, (s, a) -> {
+      TrialSql.setParams(s, trialId, internalValues, distributions, userAttributes);
       return null;
     });
+    pending.merge(trialId, new Pending(new java.util.LinkedHashMap<>(internalValues),
+        new java.util.LinkedHashMap<>(distributions), new java.util.LinkedHashMap<>(userAttributes)), Pending::merge);
   }
 
   @Override
@@ -518,8 +562,12 @@ public final class PostgresStorage implements Storage {
     if (!state.isFinished()) {
       throw new IllegalArgumentException("finishTrial takes COMPLETE, PRUNED or FAIL, not " + state);
     }
+    Pending written = pending.remove(trialId);
     return tx("finish a trial", (s, attempt) -> {
       try {
+        if (written != null) {
+          TrialSql.reassert(s, trialId, written.params(), written.distributions(), written.userAttributes());
+        }
         return TrialSql.finish(s, trialId, state, values, systemAttributes);
       } catch (StorageException notRunning) {
         if (attempt > 1) {
@@ -542,7 +590,7 @@ public final class PostgresStorage implements Storage {
     if (trialIds.isEmpty()) {
       return Set.of();
     }
-    return tx("record heartbeats", (s, a) -> TrialSql.beat(s, trialIds));
+    return tx("record heartbeats", false, (s, a) -> TrialSql.beat(s, trialIds));
   }
 
   @Override

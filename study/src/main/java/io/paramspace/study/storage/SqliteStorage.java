@@ -374,8 +374,14 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized void setParams(long trialId, Map<String, Double> internalValues,
       Map<String, Distribution> distributions) {
+    setParams(trialId, internalValues, distributions, Map.of());
+  }
+
+  @Override
+  public synchronized void setParams(long trialId, Map<String, Double> internalValues,
+      Map<String, Distribution> distributions, Map<String, String> userAttributes) {
     write(() -> {
-      TrialSql.setParams(session, trialId, internalValues, distributions);
+      TrialSql.setParams(session, trialId, internalValues, distributions, userAttributes);
       return null;
     });
   }

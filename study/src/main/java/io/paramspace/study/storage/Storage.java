@@ -81,6 +81,18 @@ public interface Storage extends AutoCloseable {
    */
   void setParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions);
 
+  /**
+   * {@link #setParams(long, Map, Map)} and the user attributes {@code userAttributes} (the typed
+   * config), in one write.
+   */
+  default void setParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
+      Map<String, String> userAttributes) {
+    setParams(trialId, internalValues, distributions);
+    for (Map.Entry<String, String> e : userAttributes.entrySet()) {
+      setTrialUserAttribute(trialId, e.getKey(), e.getValue());
+    }
+  }
+
   /** Records (or replaces) the intermediate value of a running trial at {@code step}. */
   void setIntermediateValue(long trialId, int step, double value);
 

@@ -136,43 +136,34 @@ final class TrialSql {
     if (rows.isEmpty()) {
       return List.of();
     }
+    // The rows of the five child tables in one statement: kind, trial, order, name, number, text.
     String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE " + where + ")";
-    try (ResultSet rs = s.query("SELECT trial_id, param_name, param_value, distribution_json FROM trial_params" + ids
-        + " ORDER BY param_id", args)) {
-      while (rs.next()) {
-        Row row = rows.get(rs.getLong(1));
-        if (row != null) {
-          row.params.put(rs.getString(2), rs.getDouble(3));
-          row.distributions.put(rs.getString(2), DistributionJson.read(rs.getString(4)));
-        }
-      }
+    String children = "SELECT 1, trial_id, param_id, param_name, param_value, distribution_json FROM trial_params" + ids
+        + " UNION ALL SELECT 2, trial_id, objective, CAST(value_type AS TEXT), value, NULL FROM trial_values" + ids
+        + " UNION ALL SELECT 3, trial_id, step, CAST(intermediate_value_type AS TEXT), intermediate_value, NULL"
+        + " FROM trial_intermediate_values" + ids
+        + " UNION ALL SELECT 4, trial_id, trial_user_attribute_id, key, NULL, value_json FROM trial_user_attributes" + ids
+        + " UNION ALL SELECT 5, trial_id, trial_system_attribute_id, key, NULL, value_json FROM trial_system_attributes"
+        + ids + " ORDER BY 1, 3";
+    Object[] repeated = new Object[args.length * 5];
+    for (int i = 0; i < 5; i++) {
+      System.arraycopy(args, 0, repeated, i * args.length, args.length);
     }
-    try (ResultSet rs = s.query("SELECT trial_id, objective, value, value_type FROM trial_values" + ids
-        + " ORDER BY trial_id, objective", args)) {
+    try (ResultSet rs = s.query(children, repeated)) {
       while (rs.next()) {
-        Row row = rows.get(rs.getLong(1));
-        if (row != null) {
-          row.values.add(decode(rs.getDouble(3), rs.getString(4)));
+        Row row = rows.get(rs.getLong(2));
+        if (row == null) {
+          continue;
         }
-      }
-    }
-    try (ResultSet rs = s.query("SELECT trial_id, step, intermediate_value, intermediate_value_type"
-        + " FROM trial_intermediate_values" + ids, args)) {
-      while (rs.next()) {
-        Row row = rows.get(rs.getLong(1));
-        if (row != null) {
-          row.intermediate.put(rs.getInt(2), decode(rs.getDouble(3), rs.getString(4)));
-        }
-      }
-    }
-    for (String table : List.of("trial_user_attributes", "trial_system_attributes")) {
-      try (ResultSet rs = s.query("SELECT trial_id, key, value_json FROM " + table + ids
-          + " ORDER BY " + table.substring(0, table.length() - 1) + "_id", args)) {
-        while (rs.next()) {
-          Row row = rows.get(rs.getLong(1));
-          if (row != null) {
-            (table.startsWith("trial_user") ? row.user : row.system).put(rs.getString(2), rs.getString(3));
+        switch (rs.getInt(1)) {
+          case 1 -> {
+            row.params.put(rs.getString(4), rs.getDouble(5));
+            row.distributions.put(rs.getString(4), DistributionJson.read(rs.getString(6)));
           }
+          case 2 -> row.values.add(decode(rs.getDouble(5), rs.getString(4)));
+          case 3 -> row.intermediate.put(rs.getInt(3), decode(rs.getDouble(5), rs.getString(4)));
+          case 4 -> row.user.put(rs.getString(4), rs.getString(6));
+          default -> row.system.put(rs.getString(4), rs.getString(6));
         }
       }
     }
@@ -299,39 +290,70 @@ final class TrialSql {
   /** {@link Storage#startTrial}, inside the caller's write transaction. */
   static Optional<FrozenTrial> start(SqlSession s, long studyId, int maxTrials, Map<String, String> systemAttributes,
       boolean heartbeat) throws SQLException {
-    if (maxTrials > 0) {
-      s.dialect.lockStudy(s, studyId);
-      if (counted(s, studyId) >= maxTrials) {
-        return Optional.empty();
-      }
+    s.dialect.lockStudy(s, studyId);
+    // One pass over the study's trials: its total, whether any waits, the last number.
+    int counted;
+    int waiting;
+    int next;
+    try (ResultSet rs = s.query("SELECT SUM(CASE WHEN t.state <> 'WAITING' AND NOT (t.state = 'FAIL' AND EXISTS"
+        + " (SELECT 1 FROM trial_system_attributes a WHERE a.trial_id = t.trial_id AND a.key = ?)) THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN t.state = 'WAITING' THEN 1 ELSE 0 END), MAX(t.number) FROM trials t WHERE t.study_id = ?",
+        Storage.RETRIED_AS_ATTRIBUTE, studyId)) {
+      rs.next();
+      counted = rs.getInt(1);
+      waiting = rs.getInt(2);
+      int last = rs.getInt(3);
+      next = rs.wasNull() ? 0 : last + 1;
     }
-    Optional<Long> waiting = claimWaiting(s, studyId);
-    long id;
-    if (waiting.isPresent()) {
-      id = waiting.get();
-      for (Map.Entry<String, String> e : systemAttributes.entrySet()) {
-        upsertTrialAttribute(s, "trial_system_attributes", id, e.getKey(), e.getValue());
-      }
-    } else {
-      id = insert(s, studyId, FrozenTrial.template(TrialState.RUNNING, null, null, List.of(), Map.of(), Map.of(),
-          Map.of(), Map.of(), systemAttributes)).id();
+    if (maxTrials > 0 && counted >= maxTrials) {
+      return Optional.empty();
     }
+    Optional<Long> claimed = waiting > 0 ? claimWaiting(s, studyId) : Optional.empty();
+    if (claimed.isPresent()) {
+      long id = claimed.get();
+      upsertTrialAttributes(s, "trial_system_attributes", id, systemAttributes);
+      if (heartbeat) {
+        beat(s, id);
+      }
+      // Read back whole: a claimed trial has its fixed params and attributes, enqueued before.
+      return Optional.of(load(s, id));
+    }
+    Instant start = Timestamps.now();
+    long id = s.insert("INSERT INTO trials (number, study_id, state, datetime_start, datetime_complete)"
+        + " VALUES (?, ?, 'RUNNING', ?, NULL) RETURNING trial_id", next, studyId, start);
+    upsertTrialAttributes(s, "trial_system_attributes", id, systemAttributes);
     if (heartbeat) {
-      beat(s, id);
+      s.update("INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, " + s.dialect.now() + ")", id);
     }
-    // Read back whole: a claimed trial has its fixed params and attributes, enqueued before.
-    return Optional.of(load(s, id));
+    return Optional.of(new FrozenTrial(id, next, TrialState.RUNNING, List.of(), start, null, Map.of(), Map.of(),
+        new TreeMap<>(), Map.of(), systemAttributes));
   }
 
-  /** Sets parameters of a running trial, each once (the same value again is no change). */
+  /**
+   * Sets parameters of a running trial, each once (the same value again is no change), and
+   * {@code userAttributes}: the trial's state and its parameters read in one statement.
+   */
   static void setParams(SqlSession s, long trialId, Map<String, Double> internalValues,
-      Map<String, Distribution> distributions) throws SQLException {
-    int number = requireRunning(s, trialId, "set parameters of");
+      Map<String, Distribution> distributions, Map<String, String> userAttributes) throws SQLException {
+    Integer number = null;
+    String state = null;
     Map<String, Double> existing = new HashMap<>();
-    try (ResultSet rs = s.query("SELECT param_name, param_value FROM trial_params WHERE trial_id = ?", trialId)) {
+    try (ResultSet rs = s.query("SELECT t.number, t.state, p.param_name, p.param_value FROM trials t"
+        + " LEFT JOIN trial_params p ON p.trial_id = t.trial_id WHERE t.trial_id = ?", trialId)) {
       while (rs.next()) {
-        existing.put(rs.getString(1), rs.getDouble(2));
+        number = rs.getInt(1);
+        state = rs.getString(2);
+        if (rs.getString(3) != null) {
+          existing.put(rs.getString(3), rs.getDouble(4));
+        }
       }
+    }
+    if (number == null) {
+      throw new StorageException("no trial with id " + trialId + " in " + s.url());
+    }
+    if (!TrialState.RUNNING.name().equals(state)) {
+      throw new StorageException("cannot set parameters of trial " + number + " (id " + trialId + ") in " + s.url()
+          + ": it is " + state + ", not RUNNING");
     }
     Map<String, Double> fresh = new LinkedHashMap<>();
     for (Map.Entry<String, Double> e : internalValues.entrySet()) {
@@ -344,6 +366,7 @@ final class TrialSql {
       }
     }
     insertParams(s, trialId, fresh, distributions);
+    upsertTrialAttributes(s, "trial_user_attributes", trialId, userAttributes);
   }
 
   /**
@@ -359,9 +382,7 @@ final class TrialSql {
       throw new StorageException("trial id " + trialId + " in " + s.url() + " changed while it was finished");
     }
     insertValues(s, trialId, values);
-    for (Map.Entry<String, String> e : systemAttributes.entrySet()) {
-      upsertTrialAttribute(s, "trial_system_attributes", trialId, e.getKey(), e.getValue());
-    }
+    upsertTrialAttributes(s, "trial_system_attributes", trialId, systemAttributes);
     return load(s, trialId);
   }
 
@@ -421,6 +442,33 @@ final class TrialSql {
 
   // ---- rows of a trial ----
 
+  /**
+   * Writes again, in the transaction that finishes a trial, the parameters and user attributes
+   * an earlier transaction wrote without waiting for the disk: a row that is there is left as it
+   * is, one lost in a crash of the server is written again.
+   */
+  static void reassert(SqlSession s, long trialId, Map<String, Double> params, Map<String, Distribution> distributions,
+      Map<String, String> userAttributes) throws SQLException {
+    if (!params.isEmpty()) {
+      PreparedStatement ps = s.prepare("INSERT INTO trial_params (trial_id, param_name, param_value,"
+          + " distribution_json) VALUES (?, ?, ?, ?) ON CONFLICT (trial_id, param_name) DO NOTHING");
+      for (Map.Entry<String, Double> e : params.entrySet()) {
+        s.bind(ps, trialId, e.getKey(), e.getValue(), DistributionJson.write(distributions.get(e.getKey())));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    if (!userAttributes.isEmpty()) {
+      PreparedStatement ps = s.prepare("INSERT INTO trial_user_attributes (trial_id, key, value_json) VALUES (?, ?, ?)"
+          + " ON CONFLICT (trial_id, key) DO NOTHING");
+      for (Map.Entry<String, String> e : userAttributes.entrySet()) {
+        s.bind(ps, trialId, e.getKey(), e.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   static void insertParams(SqlSession s, long trialId, Map<String, Double> params,
       Map<String, Distribution> distributions) throws SQLException {
     if (params.isEmpty()) {
@@ -456,6 +504,26 @@ final class TrialSql {
         + " VALUES (?, ?, ?, ?) ON CONFLICT (trial_id, step) DO UPDATE SET intermediate_value ="
         + " excluded.intermediate_value, intermediate_value_type = excluded.intermediate_value_type",
         trialId, step, Double.isFinite(value) ? value : null, Double.isNaN(value) ? "NAN" : valueType(value));
+  }
+
+  /** Several attributes of one trial in one batch (one round trip). */
+  static void upsertTrialAttributes(SqlSession s, String table, long trialId, Map<String, String> attributes)
+      throws SQLException {
+    if (attributes.isEmpty()) {
+      return;
+    }
+    if (attributes.size() == 1) {
+      Map.Entry<String, String> e = attributes.entrySet().iterator().next();
+      upsertTrialAttribute(s, table, trialId, e.getKey(), e.getValue());
+      return;
+    }
+    PreparedStatement ps = s.prepare("INSERT INTO " + table + " (trial_id, key, value_json) VALUES (?, ?, ?)"
+        + " ON CONFLICT (trial_id, key) DO UPDATE SET value_json = excluded.value_json");
+    for (Map.Entry<String, String> e : attributes.entrySet()) {
+      s.bind(ps, trialId, e.getKey(), e.getValue());
+      ps.addBatch();
+    }
+    ps.executeBatch();
   }
 
   static int upsertTrialAttribute(SqlSession s, String table, long trialId, String key, String json)

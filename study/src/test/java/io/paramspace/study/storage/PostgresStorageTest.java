@@ -102,4 +102,20 @@ class PostgresStorageTest extends StorageContract {
         () -> Storages.open(TestPostgres.serverUrl() + "&currentSchema=no_such_schema_here"));
     assertThat(e).hasMessageThat().contains("names no schema that exists");
   }
+
+  /** Parameters are written without waiting for the disk; the durable finish writes them again if lost. */
+  @Test
+  void parametersLostBeforeTheFinishAreWrittenAgainByIt() throws Exception {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial t = storage.startTrial(study, 0, Map.of(), true).orElseThrow();
+    storage.setParams(t.id(), values("x", 0.25, "n", 3), dists("x", X, "n", N), Map.of("config", "{\"x\": 0.25}"));
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      // What a crash of the server right after the parameters' commit would have lost.
+      s.execute("DELETE FROM trial_params WHERE trial_id = " + t.id() + " AND param_name = 'n'");
+      s.execute("DELETE FROM trial_user_attributes WHERE trial_id = " + t.id());
+    }
+    FrozenTrial done = storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(1.0));
+    assertThat(done.externalParams()).containsExactly("x", 0.25, "n", 3L);
+    assertThat(done.userAttributes()).containsExactly("config", "{\"x\": 0.25}");
+  }
 }
