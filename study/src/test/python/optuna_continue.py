@@ -1,6 +1,7 @@
 """Continues a study with Python Optuna: N more trials on its parameters. For the interop tests.
 
-Usage: python3 optuna_continue.py DB STUDY N
+Usage: python3 optuna_continue.py DB|URL STUDY N
+(a SQLite file, or an SQLAlchemy URL such as postgresql+psycopg2://USER@HOST/DB)
 Each new trial suggests every parameter of the study's last complete trial with that trial's
 distribution (so a study Paramspace wrote is continued on its own space) and returns the sum of
 the numeric values.
@@ -11,7 +12,7 @@ import optuna
 from optuna.storages import RDBStorage
 
 optuna.logging.set_verbosity(optuna.logging.WARNING)
-url = "sqlite:///" + sys.argv[1]
+url = sys.argv[1] if "://" in sys.argv[1] else "sqlite:///" + sys.argv[1]
 try:
     storage = RDBStorage(url)
 except RuntimeError:

@@ -1,6 +1,7 @@
 """Prints, as JSON, what Python Optuna reads from a study: used by the interoperability tests.
 
-Usage: python3 optuna_read.py DB STUDY
+Usage: python3 optuna_read.py DB|URL STUDY
+(a SQLite file, or an SQLAlchemy URL such as postgresql+psycopg2://USER@HOST/DB)
 Loads the study with optuna.load_study. Optuna 3.0/3.1 knows alembic revisions up to v3.0.0.d
 and refuses a database stamped v3.2.0.a (Optuna 3.2 to 5.x) unless its schema check is skipped;
 the tables are the same, so this retries with skip_compatibility_check=True and says so.
@@ -12,7 +13,7 @@ import optuna
 from optuna.storages import RDBStorage
 
 optuna.logging.set_verbosity(optuna.logging.WARNING)
-url = "sqlite:///" + sys.argv[1]
+url = sys.argv[1] if "://" in sys.argv[1] else "sqlite:///" + sys.argv[1]
 skipped = False
 try:
     storage = RDBStorage(url)

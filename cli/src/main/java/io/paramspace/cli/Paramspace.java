@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
       Paramspace.SweepCommand.class,
       Paramspace.ManifestCommand.class,
       Paramspace.ExportCommand.class,
+      StudyCommands.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -65,11 +66,14 @@ import picocli.CommandLine.Spec;
       "2:bad usage: an unknown command or option, a missing or malformed argument",
       "3:bad input: a class with no generated space, an override file, manifest or config that does not fit,"
           + " an index outside the sequence, a grid with a continuous parameter, a file that cannot be read"
-          + " or written"
+          + " or written",
+      "4:the study stopped: too many trials failed in a row, or its storage failed (unreachable, refused, locked)"
     })
 public final class Paramspace implements Callable<Integer> {
   /** Exit code for bad input (a file, a class, an index): the message is on stderr. */
   public static final int BAD_INPUT = 3;
+  /** Exit code for a study that stopped, or a storage that failed: the message is on stderr. */
+  public static final int STUDY_FAILED = 4;
 
   @Spec CommandSpec spec;
 
@@ -96,6 +100,11 @@ public final class Paramspace implements Callable<Integer> {
       if (isBadInput(exception)) {
         failed.getErr().println("paramspace " + failed.getCommandName() + ": " + exception.getMessage());
         return BAD_INPUT;
+      }
+      if (exception instanceof io.paramspace.study.StudyException
+          || exception instanceof io.paramspace.study.storage.StorageException) {
+        failed.getErr().println("paramspace " + failed.getCommandName() + ": " + exception.getMessage());
+        return STUDY_FAILED;
       }
       failed.getErr().println("paramspace " + failed.getCommandName() + ": internal error (please report it with this"
           + " trace):");

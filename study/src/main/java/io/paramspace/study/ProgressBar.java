@@ -21,6 +21,11 @@ final class ProgressBar {
     this.enabled = wanted && System.console() != null;
   }
 
+  /** {@code true} if the bar is drawn (then the caller computes the best value to show). */
+  boolean enabled() {
+    return enabled;
+  }
+
   synchronized void update(int done, Double best) {
     if (!enabled) {
       return;

@@ -4,6 +4,7 @@ import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.runtime.Distribution;
 import io.paramspace.runtime.Rng;
 import io.paramspace.study.sampler.RandomSampler;
+import io.paramspace.study.storage.InMemoryStorage;
 import io.paramspace.study.storage.PythonJson;
 import io.paramspace.study.storage.Storage;
 import io.paramspace.study.storage.StorageException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,7 +52,14 @@ import org.slf4j.LoggerFactory;
  * trials stay readable, and the samplers learn from those whose parameters fit the new space.
  *
  * <p>Thread-safe: {@link #optimize} runs trials on several threads; {@link #ask} and {@link
- * #tell} may be called from any thread. Several processes can share a SQLite study.
+ * #tell} may be called from any thread. Any number of processes can share a study: on one machine
+ * in a SQLite file, on many in PostgreSQL. {@code optimize(space, objective, n)} in each runs the
+ * study to a total of {@code n} trials between them, exactly (each trial is started within the
+ * total in one transaction). A running trial's process writes its heartbeat every {@link
+ * Builder#heartbeat interval}; a trial whose heartbeat is older than the grace period (its process
+ * was killed, or cut off) is failed by the next worker that looks, and retried as a new trial with
+ * the same parameters ({@link Builder#retryStaleTrials}); a late tell for it is rejected ({@link
+ * TrialRejectedException}).
  */
 public final class Study implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Study.class);
@@ -63,6 +73,15 @@ public final class Study implements AutoCloseable {
   /** Optuna's system attribute of an enqueued trial's fixed parameters. */
   public static final String FIXED_PARAMS_ATTRIBUTE = "fixed_params";
   static final String SEED_ATTRIBUTE = "paramspace:seed";
+  /** Optuna's (RetryFailedTrialCallback's) system attributes of a retried trial. */
+  static final String FAILED_TRIAL_ATTRIBUTE = "failed_trial";
+  static final String RETRY_HISTORY_ATTRIBUTE = "retry_history";
+  /** The heartbeat interval of a study in a database, unless the builder says otherwise. */
+  public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
+  /** How old a heartbeat may be before its trial is failed, unless the builder says otherwise. */
+  public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(60);
+  /** How many times a stale trial's config is retried, unless the builder says otherwise. */
+  public static final int DEFAULT_STALE_RETRIES = 3;
 
   private final Storage storage;
   private final boolean ownsStorage;
@@ -79,14 +98,26 @@ public final class Study implements AutoCloseable {
    */
   private final Object creating = new Object();
   private volatile boolean stopping;
+  /** {@code null}: no heartbeats. */
+  private final Duration heartbeatInterval;
+  private final Duration gracePeriod;
+  private final int staleRetries;
+  /** Trials of this process that another worker finished (failed them as stale) while they ran. */
+  private final Set<Long> lost = ConcurrentHashMap.newKeySet();
+  private ScheduledExecutorService heartbeats;
+  private volatile long lastStaleCheck = System.nanoTime();
 
-  private Study(Storage storage, boolean ownsStorage, StudyRecord record, long seed, Sampler sampler, Pruner pruner) {
+  private Study(Storage storage, boolean ownsStorage, StudyRecord record, long seed, Builder b) {
     this.storage = storage;
     this.ownsStorage = ownsStorage;
     this.record = record;
     this.seed = seed;
-    this.sampler = sampler;
-    this.pruner = pruner;
+    this.sampler = b.sampler;
+    this.pruner = b.pruner;
+    boolean on = b.heartbeatInterval != null ? !b.heartbeatInterval.isZero() : !(storage instanceof InMemoryStorage);
+    this.heartbeatInterval = on ? (b.heartbeatInterval != null ? b.heartbeatInterval : DEFAULT_HEARTBEAT_INTERVAL) : null;
+    this.gracePeriod = b.gracePeriod != null ? b.gracePeriod : DEFAULT_GRACE_PERIOD;
+    this.staleRetries = b.staleRetries;
   }
 
   // ---- opening ----
@@ -122,7 +153,7 @@ public final class Study implements AutoCloseable {
     return new Builder(null, storage, name);
   }
 
-  /** Options for opening a study: directions, sampler, pruner, seed. */
+  /** Options for opening a study: directions, sampler, pruner, seed, heartbeats. */
   public static final class Builder {
     private final String url;
     private final Storage storage;
@@ -132,6 +163,9 @@ public final class Study implements AutoCloseable {
     private Pruner pruner = Pruner.NONE;
     private Long seed;
     private boolean mustExist;
+    private Duration heartbeatInterval;
+    private Duration gracePeriod;
+    private int staleRetries = DEFAULT_STALE_RETRIES;
 
     private Builder(String url, Storage storage, String name) {
       if (name == null || name.isBlank()) {
@@ -163,6 +197,40 @@ public final class Study implements AutoCloseable {
      */
     public Builder seed(long newSeed) {
       this.seed = newSeed;
+      return this;
+    }
+
+    /**
+     * Heartbeats: while a trial runs, its process records a heartbeat every {@code interval}; a
+     * running trial whose heartbeat is older than {@code gracePeriod} (its process was killed,
+     * paused or cut off from the database) is failed by the next worker that looks (each looks
+     * every interval, and while it waits at the study's total) and retried ({@link
+     * #retryStaleTrials}). On by default for SQLite and PostgreSQL ({@link
+     * #DEFAULT_HEARTBEAT_INTERVAL} and {@link #DEFAULT_GRACE_PERIOD}), off for {@code memory:};
+     * {@code Duration.ZERO} turns them off. Take a grace period of several intervals.
+     */
+    public Builder heartbeat(Duration interval, Duration newGracePeriod) {
+      if (interval.isNegative() || (!interval.isZero() && newGracePeriod.compareTo(interval) <= 0)) {
+        throw new IllegalArgumentException("the grace period (" + newGracePeriod + ") must be longer than the"
+            + " heartbeat interval (" + interval + "), by several intervals");
+      }
+      this.heartbeatInterval = interval;
+      this.gracePeriod = newGracePeriod;
+      return this;
+    }
+
+    /**
+     * How many times the config of a trial failed for a stale heartbeat is run again, as a new
+     * trial with the same parameters (Optuna's {@code RetryFailedTrialCallback}, with its system
+     * attributes {@code failed_trial} and {@code retry_history}); 0 never, default {@value
+     * Study#DEFAULT_STALE_RETRIES}. A retried trial no longer counts toward the study's total: its
+     * retry does.
+     */
+    public Builder retryStaleTrials(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
+      }
+      this.staleRetries = maxRetries;
       return this;
     }
 
@@ -201,9 +269,23 @@ public final class Study implements AutoCloseable {
       throw new StudyException("no study named '" + b.name + "' in " + storage.url() + "; it has "
           + (names.isEmpty() ? "no studies" : names));
     } else {
-      record = storage.createStudy(b.name, b.directions.isEmpty() ? List.of(Direction.MINIMIZE) : b.directions);
+      try {
+        record = storage.createStudy(b.name, b.directions.isEmpty() ? List.of(Direction.MINIMIZE) : b.directions);
+      } catch (StorageException e) {
+        // Workers starting together: another one created it first.
+        record = storage.findStudy(b.name).orElseThrow(() -> e);
+        if (!b.directions.isEmpty() && !b.directions.equals(record.directions())) {
+          throw new StudyException("study '" + b.name + "' in " + storage.url() + " was created with directions "
+              + record.directions() + ", not " + b.directions, e);
+        }
+      }
     }
     String storedSeed = storage.studySystemAttributes(record.id()).get(SEED_ATTRIBUTE);
+    if (storedSeed == null && !b.mustExist) {
+      // Of workers opening a new study together, the first one's seed is every worker's.
+      storedSeed = storage.setStudySystemAttributeIfAbsent(record.id(), SEED_ATTRIBUTE,
+          Long.toString(b.seed != null ? b.seed : Rng.freshSeed()));
+    }
     long seed;
     if (storedSeed != null) {
       seed = ((Number) PythonJson.read(storedSeed)).longValue();
@@ -213,11 +295,8 @@ public final class Study implements AutoCloseable {
       }
     } else {
       seed = b.seed != null ? b.seed : Rng.freshSeed();
-      if (!b.mustExist) {
-        storage.setStudySystemAttribute(record.id(), SEED_ATTRIBUTE, Long.toString(seed));
-      }
     }
-    Study study = new Study(storage, owns, record, seed, b.sampler, b.pruner);
+    Study study = new Study(storage, owns, record, seed, b);
     if (!b.mustExist) {
       study.failTrialsOfDeadWorkers();
     }
@@ -232,8 +311,7 @@ public final class Study implements AutoCloseable {
         String reason = "the worker process " + worker.get().pid() + " on " + worker.get().host()
             + " died while the trial ran (found when the study was reopened)";
         try {
-          storage.setTrialSystemAttribute(t.id(), FAIL_REASON_ATTRIBUTE, PythonJson.write(reason));
-          storage.finishTrial(t.id(), TrialState.FAIL, List.of());
+          storage.finishTrial(t.id(), TrialState.FAIL, List.of(), Map.of(FAIL_REASON_ATTRIBUTE, PythonJson.write(reason)));
           log.warn("Trial {} of study '{}' failed: {}", t.number(), name(), reason);
         } catch (StorageException e) {
           log.debug("trial {} was finished by another process meanwhile", t.number(), e);
@@ -291,39 +369,45 @@ public final class Study implements AutoCloseable {
    * trial is stored running; finish it with {@link #tell}.
    */
   public <T> StudyTrial<T> ask(ConfigSpace<T> space) {
+    return askWithin(space, 0).orElseThrow();
+  }
+
+  /**
+   * {@link #ask}, unless the study already counts {@code maxTrials} trials ({@link
+   * #countedTrials()}; 0 for no limit): checked and the trial started in one transaction, so
+   * workers asking together never start more than {@code maxTrials} between them.
+   *
+   * @return the new trial, or empty if the study has its total
+   */
+  public <T> Optional<StudyTrial<T>> askWithin(ConfigSpace<T> space, int maxTrials) {
     synchronized (creating) {
       if (stopping) {
         throw new StudyException("study '" + name() + "' is stopping (the process is shutting down); no new trial");
       }
-      return create(space);
+      return create(space, maxTrials);
     }
   }
 
-  private <T> StudyTrial<T> create(ConfigSpace<T> space) {
-    Optional<FrozenTrial> waiting = storage.claimWaitingTrial(record.id());
-    FrozenTrial stored;
-    Map<String, Object> fixed = Map.of();
-    if (waiting.isPresent()) {
-      stored = waiting.get();
-      fixed = fixedParams(stored);
-      storage.setTrialSystemAttribute(stored.id(), Worker.ATTRIBUTE, Worker.SELF.json());
-      storage.setTrialSystemAttribute(stored.id(), SPACE_HASH_ATTRIBUTE, PythonJson.write(space.hash()));
-    } else {
-      Map<String, String> system = new LinkedHashMap<>();
-      system.put(Worker.ATTRIBUTE, Worker.SELF.json());
-      system.put(SPACE_HASH_ATTRIBUTE, PythonJson.write(space.hash()));
-      stored = storage.createTrial(record.id(), FrozenTrial.template(TrialState.RUNNING, null, null, List.of(),
-          Map.of(), Map.of(), Map.of(), Map.of(), system));
+  private <T> Optional<StudyTrial<T>> create(ConfigSpace<T> space, int maxTrials) {
+    Map<String, String> system = new LinkedHashMap<>();
+    system.put(Worker.ATTRIBUTE, Worker.SELF.json());
+    system.put(SPACE_HASH_ATTRIBUTE, PythonJson.write(space.hash()));
+    Optional<FrozenTrial> started = storage.startTrial(record.id(), maxTrials, system, heartbeatInterval != null);
+    if (started.isEmpty()) {
+      return Optional.empty();
     }
+    FrozenTrial stored = started.get();
+    Map<String, Object> fixed = fixedParams(stored);
     StudyTrial<T> trial = new StudyTrial<>(this, space, stored, fixed, new TrialContext(this, space));
     inFlight.add(trial);
+    startHeartbeats();
     try {
       trial.sampleRelative();
       T config = space.sample(trial);
       trial.setConfig(config);
-      storage.setParams(stored.id(), trial.internalParams(), trial.paramDistributions());
-      storage.setTrialUserAttribute(stored.id(), CONFIG_ATTRIBUTE, space.toJson(config));
-      return trial;
+      storage.setParams(stored.id(), trial.internalParams(), trial.paramDistributions(),
+          Map.of(CONFIG_ATTRIBUTE, space.toJson(config)));
+      return Optional.of(trial);
     } catch (RuntimeException e) {
       fail(trial, "sampling failed: " + reason(e));
       throw e;
@@ -404,17 +488,174 @@ public final class Study implements AutoCloseable {
       throw new StudyException("trial " + trial.number() + " of study '" + name() + "' was told already");
     }
     inFlight.remove(trial);
+    lost.remove(trial.id());
+    FrozenTrial finished;
     try {
-      if (failReason != null) {
-        storage.setTrialSystemAttribute(trial.id(), FAIL_REASON_ATTRIBUTE, PythonJson.write(failReason));
-      }
-      FrozenTrial finished = storage.finishTrial(trial.id(), state, values);
-      sampler.afterTrial(trial.context(), finished);
-      return finished;
+      // The reason and the state in one transaction: never a failed trial without its reason.
+      finished = storage.finishTrial(trial.id(), state, values,
+          failReason == null ? Map.of() : Map.of(FAIL_REASON_ATTRIBUTE, PythonJson.write(failReason)));
     } catch (StorageException e) {
+      FrozenTrial stored;
+      try {
+        stored = storage.trial(trial.id());
+      } catch (StorageException gone) {
+        throw new StudyException("cannot finish trial " + trial.number() + " of study '" + name() + "': "
+            + e.getMessage(), e);
+      }
+      if (stored.state().isFinished()) {
+        String why = stored.systemAttributes().get(FAIL_REASON_ATTRIBUTE);
+        throw new TrialRejectedException("trial " + trial.number() + " of study '" + name() + "' was finished as "
+            + stored.state() + " by another worker while this one ran it"
+            + (why == null ? "" : " (" + PythonJson.read(why) + ")")
+            + (stored.systemAttributes().containsKey(Storage.RETRIED_AS_ATTRIBUTE) ? " and retried as trial "
+                + stored.systemAttributes().get(Storage.RETRIED_AS_ATTRIBUTE) : "")
+            + "; this worker's " + (state == TrialState.COMPLETE ? "result " + values : state.name()) + " is rejected",
+            stored);
+      }
       throw new StudyException("cannot finish trial " + trial.number() + " of study '" + name() + "': "
           + e.getMessage(), e);
     }
+    sampler.afterTrial(trial.context(), finished);
+    return finished;
+  }
+
+  /** {@code true} if another worker finished this process's running trial (failed it as stale). */
+  boolean finishedElsewhere(StudyTrial<?> trial) {
+    if (lost.contains(trial.id())) {
+      return true;
+    }
+    try {
+      return storage.trial(trial.id()).state().isFinished();
+    } catch (StorageException e) {
+      return false;
+    }
+  }
+
+  // ---- heartbeats and stale trials ----
+
+  /** Starts this process's heartbeat thread (once), if heartbeats are on. */
+  private void startHeartbeats() {
+    if (heartbeatInterval == null) {
+      return;
+    }
+    synchronized (inFlight) {
+      if (heartbeats == null) {
+        heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("paramspace-heartbeat-" + name()));
+        long period = heartbeatInterval.toNanos();
+        heartbeats.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  /**
+   * One heartbeat: records this process's running trials as alive, notes those another worker
+   * finished meanwhile, then fails (and retries) the study's stale trials. Never throws: the
+   * next beat tries again (a scheduled task that throws would never run again).
+   */
+  private void beat() {
+    try {
+      Map<Long, StudyTrial<?>> mine = new LinkedHashMap<>();
+      for (StudyTrial<?> t : inFlight) {
+        if (!t.isFinished()) {
+          mine.put(t.id(), t);
+        }
+      }
+      for (long id : storage.recordHeartbeats(mine.keySet())) {
+        StudyTrial<?> t = mine.get(id);
+        if (t != null && !t.isFinished() && lost.add(id)) {
+          log.warn("Trial {} of study '{}' was finished by another worker while this process ran it (its heartbeat"
+              + " was older than the grace period {}: was this process paused, or cut off from the database?);"
+              + " its result will be rejected", t.number(), name(), gracePeriod);
+        }
+      }
+      recoverStaleTrials();
+    } catch (RuntimeException e) {
+      log.warn("heartbeat of study '{}' failed: {}", name(), e.getMessage());
+      log.debug("heartbeat failure", e);
+    }
+  }
+
+  /**
+   * Fails the running trials of the study whose heartbeat is older than the grace period (not
+   * this process's own), each retried as a new waiting trial with its parameters unless its
+   * config was retried {@link Builder#retryStaleTrials} times already. Of several workers that
+   * find one stale trial, one fails it.
+   *
+   * @return how many this call failed
+   */
+  int recoverStaleTrials() {
+    if (heartbeatInterval == null) {
+      return 0;
+    }
+    lastStaleCheck = System.nanoTime();
+    Set<Long> mine = new HashSet<>();
+    inFlight.forEach(t -> mine.add(t.id()));
+    int failed = 0;
+    for (Map.Entry<Long, Duration> e : storage.heartbeatAges(record.id()).entrySet()) {
+      if (e.getValue().compareTo(gracePeriod) <= 0 || mine.contains(e.getKey())) {
+        continue;
+      }
+      FrozenTrial t = storage.trial(e.getKey());
+      String reason = "the heartbeat of the trial was " + seconds(e.getValue()) + " old, older than the grace period "
+          + seconds(gracePeriod) + ": its worker " + workerOf(t) + " died, hung or lost the database";
+      FrozenTrial retry = retryOf(t);
+      Optional<FrozenTrial> done = storage.failStaleTrial(record.id(), t.id(), gracePeriod,
+          Map.of(FAIL_REASON_ATTRIBUTE, PythonJson.write(reason)), retry);
+      if (done.isPresent()) {
+        failed++;
+        String retried = done.get().systemAttributes().get(Storage.RETRIED_AS_ATTRIBUTE);
+        log.warn("Trial {} of study '{}' failed: {}; {}", t.number(), name(), reason,
+            retried != null ? "retried as trial " + retried + " with the same parameters"
+                : retry == null && staleRetries > 0 ? "not retried: its config was retried " + staleRetries
+                    + " times already" : "not retried");
+      }
+    }
+    return failed;
+  }
+
+  /** The waiting trial that runs {@code failed}'s config again, or null if it is not retried. */
+  private FrozenTrial retryOf(FrozenTrial failed) {
+    List<Object> history = new ArrayList<>();
+    String json = failed.systemAttributes().get(RETRY_HISTORY_ATTRIBUTE);
+    if (json != null && PythonJson.read(json) instanceof List<?> l) {
+      history.addAll(l);
+    }
+    if (history.size() >= staleRetries) {
+      return null;
+    }
+    history.add(failed.number());
+    Map<String, Object> params = new LinkedHashMap<>(fixedParams(failed));
+    params.putAll(failed.externalParams());
+    Map<String, String> system = new LinkedHashMap<>();
+    system.put(FIXED_PARAMS_ATTRIBUTE, PythonJson.write(params));
+    system.put(FAILED_TRIAL_ATTRIBUTE, Integer.toString(failed.number()));
+    system.put(RETRY_HISTORY_ATTRIBUTE, PythonJson.write(history));
+    return FrozenTrial.template(TrialState.WAITING, null, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        system);
+  }
+
+  private static String workerOf(FrozenTrial t) {
+    return Worker.parse(t.systemAttributes().get(Worker.ATTRIBUTE)).map(w -> "(pid " + w.pid() + " on " + w.host()
+        + ")").orElse("(unknown)");
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
+  /**
+   * {@code true} while a trial of another worker that beats is running: it may still go stale,
+   * and a worker at the total waits to take its retry.
+   */
+  private boolean othersRunning() {
+    Set<Long> mine = new HashSet<>();
+    inFlight.forEach(t -> mine.add(t.id()));
+    return storage.heartbeatAges(record.id()).keySet().stream().anyMatch(id -> !mine.contains(id));
+  }
+
+  /** How many trials count toward the study's total ({@link Storage#countedTrials}). */
+  public int countedTrials() {
+    return storage.countedTrials(record.id());
   }
 
   // ---- chosen and imported configs ----
@@ -561,14 +802,17 @@ public final class Study implements AutoCloseable {
 
   // ---- optimize ----
 
-  /** Runs trials until the study has {@code nTrials} in total (a reopened study continues). */
-  public <T> void optimize(ConfigSpace<T> space, Objective<T> objective, int nTrials) {
-    optimize(space, objective, OptimizeOptions.trials(nTrials));
+  /**
+   * Runs trials until the study has {@code nTrials} in total (a reopened study continues; workers
+   * in other processes running the same call share the total).
+   */
+  public <T> OptimizeResult optimize(ConfigSpace<T> space, Objective<T> objective, int nTrials) {
+    return optimize(space, objective, OptimizeOptions.trials(nTrials));
   }
 
   /** Runs new trials until {@code timeout} has passed. */
-  public <T> void optimize(ConfigSpace<T> space, Objective<T> objective, Duration timeout) {
-    optimize(space, objective, OptimizeOptions.timeout(timeout));
+  public <T> OptimizeResult optimize(ConfigSpace<T> space, Objective<T> objective, Duration timeout) {
+    return optimize(space, objective, OptimizeOptions.timeout(timeout));
   }
 
   /**
@@ -577,20 +821,29 @@ public final class Study implements AutoCloseable {
    * the per-trial timeout is failed with the reason stored, and the study goes on; after {@code
    * maxConsecutiveFailures} failures in a row it stops with a {@link StudyException}. On Ctrl-C
    * (JVM shutdown) the running trials are marked failed (interrupted) before the JVM exits.
+   *
+   * <p>With {@code nTrials}, the total is the study's ({@link #countedTrials()}), shared by every
+   * thread and process that optimizes it: each trial is started only if the study has fewer, in
+   * one transaction, so together they run exactly {@code nTrials}. At the total, a worker waits
+   * while another worker's trial still runs with heartbeats (it may die, and its retry must be
+   * run), failing stale trials as it waits; it returns once none is left. A result rejected
+   * because another worker failed the trial as stale meanwhile ({@link TrialRejectedException}) is
+   * logged and dropped.
    */
-  public <T> void optimize(ConfigSpace<T> space, Objective<T> objective, OptimizeOptions options) {
-    int existing = trialCount();
-    int toRun = options.nTrials() == 0 ? Integer.MAX_VALUE : Math.max(0, options.nTrials() - existing);
-    if (toRun == 0) {
-      log.info("Study '{}' already has {} trials (of {}); nothing to run", name(), existing, options.nTrials());
-      return;
+  public <T> OptimizeResult optimize(ConfigSpace<T> space, Objective<T> objective, OptimizeOptions options) {
+    long begun = System.nanoTime();
+    int budget = options.nTrials();
+    int existing = budget == 0 ? 0 : countedTrials();
+    if (budget > 0 && existing >= budget && !mayNeedRetries()) {
+      log.info("Study '{}' already has {} trials (of {}); nothing to run", name(), existing, budget);
+      return new OptimizeResult(0, 0, 0, 0, existing, Duration.ofNanos(System.nanoTime() - begun));
     }
     long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
-    AtomicInteger remaining = new AtomicInteger(toRun);
     AtomicInteger done = new AtomicInteger();
+    AtomicInteger[] outcomes = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
     AtomicInteger consecutiveFailures = new AtomicInteger();
     AtomicReference<RuntimeException> stop = new AtomicReference<>();
-    ProgressBar bar = new ProgressBar(options.nTrials() == 0 ? 0 : toRun, options.progressBar());
+    ProgressBar bar = new ProgressBar(budget == 0 ? 0 : Math.max(0, budget - existing), options.progressBar());
     Thread hook = new Thread(this::stopForShutdown, "paramspace-shutdown-" + name());
     Runtime.getRuntime().addShutdownHook(hook);
     ExecutorService workers = Executors.newFixedThreadPool(options.parallelism(), daemon("paramspace-" + name()));
@@ -600,9 +853,21 @@ public final class Study implements AutoCloseable {
       List<Future<?>> loops = new ArrayList<>();
       for (int w = 0; w < options.parallelism(); w++) {
         loops.add(workers.submit(() -> {
-          while (stop.get() == null && System.nanoTime() < deadline && remaining.getAndDecrement() > 0) {
-            StudyTrial<T> trial = ask(space);
+          while (stop.get() == null && System.nanoTime() < deadline) {
+            Optional<StudyTrial<T>> next = askWithin(space, budget);
+            if (next.isEmpty()) {
+              if (waitAtTotal(deadline)) {
+                continue;
+              }
+              break;
+            }
+            StudyTrial<T> trial = next.get();
             TrialState state = run(trial, objective, options, evaluations);
+            if (state == null) {
+              outcomes[3].incrementAndGet(); // rejected: another worker failed it, and counts its retry
+              continue;
+            }
+            outcomes[state == TrialState.COMPLETE ? 0 : state == TrialState.PRUNED ? 1 : 2].incrementAndGet();
             if (state == TrialState.FAIL) {
               int failures = consecutiveFailures.incrementAndGet();
               if (failures >= options.maxConsecutiveFailures()) {
@@ -614,7 +879,7 @@ public final class Study implements AutoCloseable {
             } else {
               consecutiveFailures.set(0);
             }
-            bar.update(done.incrementAndGet(), bestValueOrNull());
+            bar.update(done.incrementAndGet(), bar.enabled() ? bestValueOrNull() : null);
           }
           return null;
         }));
@@ -647,10 +912,52 @@ public final class Study implements AutoCloseable {
     if (stop.get() != null) {
       throw stop.get();
     }
+    return new OptimizeResult(outcomes[0].get(), outcomes[1].get(), outcomes[2].get(), outcomes[3].get(),
+        budget == 0 ? countedTrials() : Math.min(budget, countedTrials()), Duration.ofNanos(System.nanoTime() - begun));
   }
 
-  /** Evaluates one trial and tells its outcome; returns the state it was told. */
+  /** {@code true} if stale trials are retried and another worker's trial runs with heartbeats. */
+  private boolean mayNeedRetries() {
+    return heartbeatInterval != null && staleRetries > 0 && othersRunning();
+  }
+
+  /**
+   * At the study's total: waits a little and fails stale trials, while another worker's trial
+   * runs with heartbeats (if it goes stale, its retry needs a worker). {@code false} once none
+   * runs, or past the deadline: this worker is done.
+   */
+  private boolean waitAtTotal(long deadline) {
+    if (!mayNeedRetries() || System.nanoTime() >= deadline) {
+      return false;
+    }
+    long pause = Math.min(heartbeatInterval.toMillis(), 1000);
+    try {
+      Thread.sleep(Math.max(10, pause));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    if (System.nanoTime() - lastStaleCheck >= heartbeatInterval.toNanos() / 2) {
+      recoverStaleTrials();
+    }
+    return true;
+  }
+
+  /**
+   * Evaluates one trial and tells its outcome; returns the state it was told, or {@code null} if
+   * the tell was rejected (another worker failed the trial as stale meanwhile).
+   */
   private <T> TrialState run(StudyTrial<T> trial, Objective<T> objective, OptimizeOptions options,
+      ExecutorService evaluations) {
+    try {
+      return evaluateAndTell(trial, objective, options, evaluations);
+    } catch (TrialRejectedException e) {
+      log.warn("Rejected a late result: {}", e.getMessage());
+      return null;
+    }
+  }
+
+  private <T> TrialState evaluateAndTell(StudyTrial<T> trial, Objective<T> objective, OptimizeOptions options,
       ExecutorService evaluations) {
     double value;
     try {
@@ -748,6 +1055,11 @@ public final class Study implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (inFlight) {
+      if (heartbeats != null) {
+        heartbeats.shutdownNow();
+      }
+    }
     if (ownsStorage) {
       storage.close();
     }

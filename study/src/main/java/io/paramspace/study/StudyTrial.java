@@ -10,6 +10,7 @@ import io.paramspace.runtime.FloatSpace;
 import io.paramspace.runtime.IntSpace;
 import io.paramspace.runtime.Trial;
 import io.paramspace.study.storage.PythonJson;
+import io.paramspace.study.storage.StorageException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,7 +90,15 @@ public final class StudyTrial<T> implements Trial {
       return;
     }
     intermediate.put(step, value);
-    study.storage().setIntermediateValue(stored.id(), step, value);
+    try {
+      study.storage().setIntermediateValue(stored.id(), step, value);
+    } catch (StorageException e) {
+      if (!study.finishedElsewhere(this)) {
+        throw e;
+      }
+      // Another worker failed this trial as stale: its tell will be rejected; the objective goes on.
+      log.debug("trial {} was finished by another worker; the report of step {} is dropped", number(), step);
+    }
   }
 
   /** {@code true} if the study's pruner says this trial should stop (then throw {@link TrialPrunedException}). */

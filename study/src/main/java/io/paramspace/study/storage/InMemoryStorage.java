@@ -4,18 +4,25 @@ import io.paramspace.runtime.Distribution;
 import io.paramspace.study.Direction;
 import io.paramspace.study.FrozenTrial;
 import io.paramspace.study.TrialState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** A storage in this JVM's memory ({@code memory:}): fast, shared by threads, gone at exit. */
 public final class InMemoryStorage implements Storage {
   private final Map<Long, StudyData> studies = new LinkedHashMap<>();
   private final Map<Long, Slot> trials = new LinkedHashMap<>();
+  /** Trial id to the {@link System#nanoTime} of its last heartbeat. */
+  private final Map<Long, Long> heartbeats = new HashMap<>();
   private long nextStudyId = 1;
   private long nextTrialId = 1;
 
@@ -127,6 +134,62 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
+  public synchronized Optional<FrozenTrial> startTrial(long studyId, int maxTrials,
+      Map<String, String> systemAttributes, boolean heartbeat) {
+    return Storage.super.startTrial(studyId, maxTrials, systemAttributes, heartbeat); // atomic: synchronized
+  }
+
+  @Override
+  public synchronized int countedTrials(long studyId) {
+    return Storage.super.countedTrials(studyId);
+  }
+
+  @Override
+  public synchronized String setStudySystemAttributeIfAbsent(long studyId, String key, String json) {
+    return study(studyId).systemAttributes.computeIfAbsent(key, k -> json);
+  }
+
+  @Override
+  public synchronized FrozenTrial finishTrial(long trialId, TrialState state, List<Double> values,
+      Map<String, String> systemAttributes) {
+    running(trialId, "finish");
+    return Storage.super.finishTrial(trialId, state, values, systemAttributes);
+  }
+
+  @Override
+  public synchronized Set<Long> recordHeartbeats(Collection<Long> trialIds) {
+    Set<Long> notRunning = new HashSet<>();
+    for (long id : trialIds) {
+      Slot slot = trials.get(id);
+      if (slot == null || slot.trial.state() != TrialState.RUNNING) {
+        notRunning.add(id);
+      } else {
+        heartbeats.put(id, System.nanoTime());
+      }
+    }
+    return notRunning;
+  }
+
+  @Override
+  public synchronized Map<Long, Duration> heartbeatAges(long studyId) {
+    Map<Long, Duration> ages = new LinkedHashMap<>();
+    long now = System.nanoTime();
+    for (Slot slot : study(studyId).trials) {
+      Long beat = heartbeats.get(slot.trial.id());
+      if (beat != null && slot.trial.state() == TrialState.RUNNING) {
+        ages.put(slot.trial.id(), Duration.ofNanos(now - beat));
+      }
+    }
+    return ages;
+  }
+
+  @Override
+  public synchronized Optional<FrozenTrial> failStaleTrial(long studyId, long trialId, Duration grace,
+      Map<String, String> systemAttributes, FrozenTrial retry) {
+    return Storage.super.failStaleTrial(studyId, trialId, grace, systemAttributes, retry);
+  }
+
+  @Override
   public synchronized void setParams(long trialId, Map<String, Double> internalValues,
       Map<String, Distribution> newDistributions) {
     Slot slot = running(trialId, "set parameters of");
@@ -140,6 +203,12 @@ public final class InMemoryStorage implements Storage {
     });
     slot.trial = new FrozenTrial(t.id(), t.number(), t.state(), t.values(), t.start(), t.end(), params,
         distributions, t.intermediateValues(), t.userAttributes(), t.systemAttributes());
+  }
+
+  @Override
+  public synchronized void setParams(long trialId, Map<String, Double> internalValues,
+      Map<String, Distribution> newDistributions, Map<String, String> userAttributes) {
+    Storage.super.setParams(trialId, internalValues, newDistributions, userAttributes);
   }
 
   @Override

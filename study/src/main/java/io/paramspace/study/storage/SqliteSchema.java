@@ -25,6 +25,29 @@ final class SqliteSchema {
   static final List<String> OLDER = List.of(
       "v0.9.0.a", "v1.2.0.a", "v1.3.0.a", "v2.4.0.a", "v2.6.0.a", "v3.0.0.a", "v3.0.0.b", "v3.0.0.c");
 
+  /**
+   * Checks the version rows of a study database (SQLite or PostgreSQL) against what this storage
+   * reads.
+   *
+   * @param where the database, for messages (a file, a masked URL)
+   * @param upgradeUrl the URL to give {@code optuna storage upgrade}
+   * @throws StorageException saying what to do if the schema is older or newer
+   */
+  static void checkVersion(String where, String upgradeUrl, Integer schemaVersion, String library, String revision) {
+    if (READABLE.contains(revision) && Integer.valueOf(SCHEMA_VERSION).equals(schemaVersion)) {
+      return;
+    }
+    String writer = " (written by " + (library == null ? "an unknown version" : library) + ", schema revision "
+        + revision + ", schema version " + schemaVersion + ")";
+    if (OLDER.contains(revision) || (schemaVersion != null && schemaVersion < SCHEMA_VERSION)) {
+      throw new StorageException(where + " has the schema of an older Optuna" + writer + "; upgrade it with"
+          + " `optuna storage upgrade --storage " + upgradeUrl + "`, then open it again");
+    }
+    throw new StorageException(where + " has a newer schema than this Paramspace reads" + writer + "; it reads"
+        + " revisions " + READABLE + " (Optuna 3.0 to 5.x); use a newer Paramspace. The database was"
+        + " not changed");
+  }
+
   /** The tables, in the order Optuna creates them. */
   static final List<String> DDL = List.of(
       "CREATE TABLE studies (\n"

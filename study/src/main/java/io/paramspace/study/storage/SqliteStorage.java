@@ -14,16 +14,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -33,9 +35,15 @@ import org.sqlite.SQLiteException;
 /**
  * A storage in one SQLite file, in Optuna's RDB schema ({@link SqliteSchema}), so that Python's
  * Optuna reads and continues the same studies. WAL journal, so readers never block the writer and
- * several processes can share the file; {@code synchronous=NORMAL}, so a told trial survives the
- * death of its process (not a power cut). Writes run in {@code BEGIN IMMEDIATE} transactions; every
- * statement binds its values.
+ * several processes on one machine can share the file; {@code synchronous=NORMAL}, so a told trial
+ * survives the death of its process (not a power cut). Writes run in short {@code BEGIN IMMEDIATE}
+ * transactions; every statement binds its values.
+ *
+ * <p>Several processes: a writer waits for the file's write lock (a busy timeout), and a
+ * transaction that still finds the file busy or locked is rolled back and run again after a
+ * random pause (jitter, growing), for up to {@value #RETRY_SECONDS} seconds, so workers never see
+ * "database is locked". A file on a network file system (NFS, SMB, sshfs...) is refused: SQLite's
+ * locks are not reliable there ({@link NetworkFileSystems}).
  *
  * <p>Finished trials are cached per study. A call to {@link #finishedTrials} first asks SQLite
  * whether another connection wrote since ({@code PRAGMA data_version}, no table read); only then
@@ -45,13 +53,17 @@ import org.sqlite.SQLiteException;
 public final class SqliteStorage implements Storage {
   private static final Logger log = LoggerFactory.getLogger(SqliteStorage.class);
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-  private static final String TRIAL_COLUMNS = "trial_id, number, state, datetime_start, datetime_complete";
+  /** How long SQLite itself waits for a lock before it reports the file busy. */
+  private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+  /** How long a transaction is run again while the file stays busy. */
+  static final int RETRY_SECONDS = 60;
 
   private final Path file;
   private final String url;
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<Long, StudyCache> caches = new HashMap<>();
+  private final Session session = new Session();
   private boolean inTransaction;
 
   /** What this connection knows of one study's trials. */
@@ -65,6 +77,23 @@ public final class SqliteStorage implements Storage {
     long dataVersion = Long.MIN_VALUE;
   }
 
+  /** The one connection's statements, cached for its life. */
+  private final class Session extends SqlSession {
+    Session() {
+      super(SqlDialect.SQLITE);
+    }
+
+    @Override
+    PreparedStatement prepare(String sql) throws SQLException {
+      return SqliteStorage.this.prepare(sql);
+    }
+
+    @Override
+    String url() {
+      return url;
+    }
+  }
+
   private SqliteStorage(Path file, Connection connection) {
     this.file = file;
     this.url = "sqlite:" + file;
@@ -74,9 +103,9 @@ public final class SqliteStorage implements Storage {
   /**
    * Opens (and, unless {@code readOnly}, creates) the study database {@code file}.
    *
-   * @throws StorageException naming the file if its directory does not exist, it is not a SQLite
-   *     database, it is not an Optuna study database, or its schema is one this version does not
-   *     read
+   * @throws StorageException naming the file if its directory does not exist or is on a network
+   *     file system, it is not a SQLite database, it is not an Optuna study database, or its
+   *     schema is one this version does not read
    */
   public static SqliteStorage open(Path file, boolean readOnly) {
     Path absolute = file.toAbsolutePath();
@@ -84,6 +113,9 @@ public final class SqliteStorage implements Storage {
     if (dir != null && !Files.isDirectory(dir)) {
       throw new StorageException("cannot open study database " + file + ": the directory " + dir
           + " does not exist; create it first (mkdir -p " + dir + ") or choose another path");
+    }
+    if (dir != null) {
+      NetworkFileSystems.refuse(file, dir);
     }
     boolean exists = Files.exists(absolute);
     if (readOnly && !exists) {
@@ -93,7 +125,7 @@ public final class SqliteStorage implements Storage {
       checkHeader(file);
     }
     SQLiteConfig config = new SQLiteConfig();
-    config.setBusyTimeout(30_000);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     Connection connection;
     try {
@@ -126,22 +158,20 @@ public final class SqliteStorage implements Storage {
     }
   }
 
-  /** Checks (in autocommit mode, changing nothing) what the file holds, then creates the schema if empty. */
+  /**
+   * Checks (in autocommit mode, changing nothing) what the file holds, then creates the schema if
+   * empty. Several processes may open a new file at once: the one that gets the write lock first
+   * creates the schema, the others find it there.
+   */
   private void prepareSchema(boolean readOnly) {
-    try {
-      List<String> tables = new ArrayList<>();
-      try (Statement s = connection.createStatement();
-          ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
+    retryingWhileBusy("open", () -> {
+      List<String> tables = tables();
       if (tables.isEmpty()) {
         if (readOnly) {
           throw new StorageException(file + " holds no studies (it is an empty database)");
         }
         createSchema();
-        return;
+        tables = tables();
       }
       if (!tables.containsAll(List.of("studies", "trials", "trial_params", "version_info", "alembic_version"))) {
         throw new StorageException(file + " is a SQLite database but not an Optuna study database (its tables"
@@ -151,9 +181,19 @@ public final class SqliteStorage implements Storage {
       if (!readOnly) {
         execute("PRAGMA journal_mode=WAL");
       }
-    } catch (SQLException e) {
-      throw sqlError("open", e);
+      return null;
+    });
+  }
+
+  private List<String> tables() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
     }
+    return tables;
   }
 
   /** The whole schema in one transaction: a crash leaves an empty file, never half a schema. */
@@ -161,19 +201,22 @@ public final class SqliteStorage implements Storage {
     // WAL is a property of the file: set it before the first write, outside a transaction.
     execute("PRAGMA journal_mode=WAL");
     write(() -> {
+      if (!tables().isEmpty()) {
+        return null; // another process created it while this one waited for the lock
+      }
       try (Statement s = connection.createStatement()) {
         for (String ddl : SqliteSchema.DDL) {
           s.execute(ddl);
         }
       }
-      update("INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (?, ?, ?)",
+      session.update("INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (?, ?, ?)",
           1, SqliteSchema.SCHEMA_VERSION, libraryVersion());
-      update("INSERT INTO alembic_version (version_num) VALUES (?)", SqliteSchema.HEAD);
+      session.update("INSERT INTO alembic_version (version_num) VALUES (?)", SqliteSchema.HEAD);
       return null;
     });
   }
 
-  private static String libraryVersion() {
+  static String libraryVersion() {
     String version = SqliteStorage.class.getPackage().getImplementationVersion();
     return "paramspace " + (version == null ? "0.1.0-SNAPSHOT" : version);
   }
@@ -182,29 +225,19 @@ public final class SqliteStorage implements Storage {
     Integer schemaVersion = null;
     String library = null;
     String revision = null;
-    try (ResultSet rs = query("SELECT schema_version, library_version FROM version_info WHERE version_info_id = ?", 1)) {
+    try (ResultSet rs = session.query("SELECT schema_version, library_version FROM version_info"
+        + " WHERE version_info_id = ?", 1)) {
       if (rs.next()) {
         schemaVersion = rs.getInt(1);
         library = rs.getString(2);
       }
     }
-    try (ResultSet rs = query("SELECT version_num FROM alembic_version")) {
+    try (ResultSet rs = session.query("SELECT version_num FROM alembic_version")) {
       if (rs.next()) {
         revision = rs.getString(1);
       }
     }
-    if (SqliteSchema.READABLE.contains(revision) && Integer.valueOf(SqliteSchema.SCHEMA_VERSION).equals(schemaVersion)) {
-      return;
-    }
-    String writer = " (written by " + (library == null ? "an unknown version" : library) + ", schema revision "
-        + revision + ", schema version " + schemaVersion + ")";
-    if (SqliteSchema.OLDER.contains(revision) || (schemaVersion != null && schemaVersion < SqliteSchema.SCHEMA_VERSION)) {
-      throw new StorageException(file + " has the schema of an older Optuna" + writer + "; upgrade it with"
-          + " `optuna storage upgrade --storage sqlite:///" + file + "`, then open it again");
-    }
-    throw new StorageException(file + " has a newer schema than this Paramspace reads" + writer + "; it reads"
-        + " revisions " + SqliteSchema.READABLE + " (Optuna 3.0 to 5.x); use a newer Paramspace. The file was"
-        + " not changed");
+    SqliteSchema.checkVersion(file.toString(), "sqlite:///" + file, schemaVersion, library, revision);
   }
 
   @Override
@@ -222,16 +255,11 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized StudyRecord createStudy(String name, List<Direction> directions) {
     return write(() -> {
-      try (ResultSet rs = query("SELECT study_id FROM studies WHERE study_name = ?", name)) {
-        if (rs.next()) {
-          throw new StorageException("a study named '" + name + "' already exists in " + url);
-        }
+      if (TrialSql.studyId(session, name).isPresent()) {
+        throw new StorageException("a study named '" + name + "' already exists in " + url);
       }
-      long id = insert("INSERT INTO studies (study_name) VALUES (?)", name);
-      for (int i = 0; i < directions.size(); i++) {
-        update("INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)",
-            directions.get(i).name(), id, i);
-      }
+      long id = session.insert("INSERT INTO studies (study_name) VALUES (?) RETURNING study_id", name);
+      TrialSql.insertDirections(session, id, directions);
       return new StudyRecord(id, name, directions);
     });
   }
@@ -239,60 +267,21 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized Optional<StudyRecord> findStudy(String name) {
     return read(() -> {
-      Long id = null;
-      try (ResultSet rs = query("SELECT study_id FROM studies WHERE study_name = ?", name)) {
-        if (rs.next()) {
-          id = rs.getLong(1);
-        }
-      }
-      return id == null ? Optional.<StudyRecord>empty() : Optional.of(new StudyRecord(id, name, directions(id)));
+      Optional<Long> id = TrialSql.studyId(session, name);
+      return id.isEmpty() ? Optional.<StudyRecord>empty()
+          : Optional.of(new StudyRecord(id.get(), name, TrialSql.directions(session, id.get())));
     });
   }
 
   @Override
   public synchronized List<StudyRecord> studies() {
-    return read(() -> {
-      Map<Long, String> names = new LinkedHashMap<>();
-      try (ResultSet rs = query("SELECT study_id, study_name FROM studies ORDER BY study_id")) {
-        while (rs.next()) {
-          names.put(rs.getLong(1), rs.getString(2));
-        }
-      }
-      List<StudyRecord> records = new ArrayList<>();
-      for (Map.Entry<Long, String> e : names.entrySet()) {
-        records.add(new StudyRecord(e.getKey(), e.getValue(), directions(e.getKey())));
-      }
-      return records;
-    });
-  }
-
-  private List<Direction> directions(long studyId) throws SQLException {
-    List<Direction> directions = new ArrayList<>();
-    try (ResultSet rs = query("SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective", studyId)) {
-      while (rs.next()) {
-        String direction = rs.getString(1);
-        if ("NOT_SET".equals(direction)) {
-          throw new StorageException("study " + studyId + " in " + file + " has the direction NOT_SET (an"
-              + " Optuna study created but never set up); set its direction in Optuna first");
-        }
-        directions.add(Direction.valueOf(direction));
-      }
-    }
-    return directions;
+    return read(() -> TrialSql.studies(session));
   }
 
   @Override
   public synchronized void deleteStudy(long studyId) {
     write(() -> {
-      String trialsOf = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE study_id = ?)";
-      for (String table : List.of("trial_params", "trial_values", "trial_intermediate_values",
-          "trial_user_attributes", "trial_system_attributes", "trial_heartbeats")) {
-        update("DELETE FROM " + table + trialsOf, studyId);
-      }
-      for (String table : List.of("trials", "study_directions", "study_user_attributes",
-          "study_system_attributes", "studies")) {
-        update("DELETE FROM " + table + " WHERE study_id = ?", studyId);
-      }
+      TrialSql.deleteStudy(session, studyId);
       return null;
     });
     caches.remove(studyId);
@@ -300,67 +289,40 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public synchronized Map<String, String> studyUserAttributes(long studyId) {
-    return read(() -> attributes("SELECT key, value_json FROM study_user_attributes WHERE study_id = ?", studyId));
+    return read(() -> TrialSql.attributes(session, "study_user_attributes", "study_id", studyId));
   }
 
   @Override
   public synchronized Map<String, String> studySystemAttributes(long studyId) {
-    return read(() -> attributes("SELECT key, value_json FROM study_system_attributes WHERE study_id = ?", studyId));
-  }
-
-  private Map<String, String> attributes(String sql, long id) throws SQLException {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    try (ResultSet rs = query(sql, id)) {
-      while (rs.next()) {
-        attributes.put(rs.getString(1), rs.getString(2));
-      }
-    }
-    return attributes;
+    return read(() -> TrialSql.attributes(session, "study_system_attributes", "study_id", studyId));
   }
 
   @Override
   public synchronized void setStudyUserAttribute(long studyId, String key, String json) {
-    write(() -> update("INSERT INTO study_user_attributes (study_id, key, value_json) VALUES (?, ?, ?)"
-        + " ON CONFLICT (study_id, key) DO UPDATE SET value_json = excluded.value_json", studyId, key, json));
+    write(() -> {
+      TrialSql.upsertStudyAttribute(session, "study_user_attributes", studyId, key, json);
+      return null;
+    });
   }
 
   @Override
   public synchronized void setStudySystemAttribute(long studyId, String key, String json) {
-    write(() -> update("INSERT INTO study_system_attributes (study_id, key, value_json) VALUES (?, ?, ?)"
-        + " ON CONFLICT (study_id, key) DO UPDATE SET value_json = excluded.value_json", studyId, key, json));
+    write(() -> {
+      TrialSql.upsertStudyAttribute(session, "study_system_attributes", studyId, key, json);
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized String setStudySystemAttributeIfAbsent(long studyId, String key, String json) {
+    return write(() -> TrialSql.insertStudyAttributeIfAbsent(session, studyId, key, json));
   }
 
   // ---- trials ----
 
   @Override
   public synchronized FrozenTrial createTrial(long studyId, FrozenTrial template) {
-    FrozenTrial trial = write(() -> {
-      int number = 0;
-      // The last trial's number + 1: one step down the trials(study_id) index, not a count.
-      try (ResultSet rs = query("SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1", studyId)) {
-        if (rs.next()) {
-          number = rs.getInt(1) + 1;
-        }
-      }
-      Instant start = template.start() == null && template.state() != TrialState.WAITING ? Timestamps.now() : template.start();
-      long id = insert("INSERT INTO trials (number, study_id, state, datetime_start, datetime_complete) VALUES (?, ?, ?, ?, ?)",
-          number, studyId, template.state().name(), Timestamps.write(start), Timestamps.write(template.end()));
-      FrozenTrial created = new FrozenTrial(id, number, template.state(), template.values(), start, template.end(),
-          template.params(), template.distributions(), template.intermediateValues(), template.userAttributes(),
-          template.systemAttributes());
-      insertParams(id, template.params(), template.distributions());
-      insertValues(id, template.values());
-      for (Map.Entry<Integer, Double> e : template.intermediateValues().entrySet()) {
-        upsertIntermediate(id, e.getKey(), e.getValue());
-      }
-      for (Map.Entry<String, String> e : template.userAttributes().entrySet()) {
-        upsertTrialAttribute("trial_user_attributes", id, e.getKey(), e.getValue());
-      }
-      for (Map.Entry<String, String> e : template.systemAttributes().entrySet()) {
-        upsertTrialAttribute("trial_system_attributes", id, e.getKey(), e.getValue());
-      }
-      return created;
-    });
+    FrozenTrial trial = write(() -> TrialSql.insert(session, studyId, template));
     StudyCache cache = caches.get(studyId);
     if (cache != null) {
       // maxSeenId moves only on refresh: other connections may have inserted rows below this one.
@@ -381,10 +343,9 @@ public final class SqliteStorage implements Storage {
         continue;
       }
       long id = e.getKey();
-      Instant start = Timestamps.now();
       // Conditional on WAITING: another worker may have taken it since this cache saw it.
-      int taken = write(() -> update("UPDATE trials SET state = ?, datetime_start = ? WHERE trial_id = ? AND state = ?",
-          TrialState.RUNNING.name(), Timestamps.write(start), id, TrialState.WAITING.name()));
+      int taken = write(() -> session.update("UPDATE trials SET state = 'RUNNING', datetime_start = ?"
+          + " WHERE trial_id = ? AND state = 'WAITING'", Timestamps.now(), id));
       e.setValue(TrialState.RUNNING);
       if (taken == 1) {
         return Optional.of(trial(id));
@@ -394,27 +355,33 @@ public final class SqliteStorage implements Storage {
   }
 
   @Override
+  public synchronized Optional<FrozenTrial> startTrial(long studyId, int maxTrials,
+      Map<String, String> systemAttributes, boolean heartbeat) {
+    Optional<FrozenTrial> started = write(() -> TrialSql.start(session, studyId, maxTrials, systemAttributes,
+        heartbeat));
+    StudyCache cache = caches.get(studyId);
+    if (cache != null && started.isPresent()) {
+      cache.unfinished.put(started.get().id(), TrialState.RUNNING);
+    }
+    return started;
+  }
+
+  @Override
+  public synchronized int countedTrials(long studyId) {
+    return read(() -> TrialSql.counted(session, studyId));
+  }
+
+  @Override
   public synchronized void setParams(long trialId, Map<String, Double> internalValues,
       Map<String, Distribution> distributions) {
+    setParams(trialId, internalValues, distributions, Map.of());
+  }
+
+  @Override
+  public synchronized void setParams(long trialId, Map<String, Double> internalValues,
+      Map<String, Distribution> distributions, Map<String, String> userAttributes) {
     write(() -> {
-      int number = requireRunning(trialId, "set parameters of");
-      Map<String, Double> existing = new HashMap<>();
-      try (ResultSet rs = query("SELECT param_name, param_value FROM trial_params WHERE trial_id = ?", trialId)) {
-        while (rs.next()) {
-          existing.put(rs.getString(1), rs.getDouble(2));
-        }
-      }
-      Map<String, Double> fresh = new LinkedHashMap<>();
-      for (Map.Entry<String, Double> e : internalValues.entrySet()) {
-        Double old = existing.get(e.getKey());
-        if (old == null) {
-          fresh.put(e.getKey(), e.getValue());
-        } else if (Double.compare(old, e.getValue()) != 0) {
-          throw new StorageException("trial " + number + " already has parameter '" + e.getKey() + "' = "
-              + distributions.get(e.getKey()).toExternal(old) + "; a parameter is set once per trial");
-        }
-      }
-      insertParams(trialId, fresh, distributions);
+      TrialSql.setParams(session, trialId, internalValues, distributions, userAttributes);
       return null;
     });
   }
@@ -422,21 +389,21 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized void setIntermediateValue(long trialId, int step, double value) {
     write(() -> {
-      requireRunning(trialId, "report a value to");
-      upsertIntermediate(trialId, step, value);
+      TrialSql.requireRunning(session, trialId, "report a value to");
+      TrialSql.upsertIntermediate(session, trialId, step, value);
       return null;
     });
   }
 
   @Override
   public synchronized void setTrialUserAttribute(long trialId, String key, String json) {
-    write(() -> upsertTrialAttribute("trial_user_attributes", trialId, key, json));
+    write(() -> TrialSql.upsertTrialAttribute(session, "trial_user_attributes", trialId, key, json));
     updateCached(trialId, t -> t.withUserAttribute(key, json));
   }
 
   @Override
   public synchronized void setTrialSystemAttribute(long trialId, String key, String json) {
-    write(() -> upsertTrialAttribute("trial_system_attributes", trialId, key, json));
+    write(() -> TrialSql.upsertTrialAttribute(session, "trial_system_attributes", trialId, key, json));
     updateCached(trialId, t -> t.withSystemAttribute(key, json));
   }
 
@@ -451,61 +418,73 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public synchronized FrozenTrial finishTrial(long trialId, TrialState state, List<Double> values) {
-    if (!state.isFinished()) {
-      throw new IllegalArgumentException("finishTrial takes COMPLETE, PRUNED or FAIL, not " + state);
-    }
-    FrozenTrial finished = write(() -> {
-      requireRunning(trialId, "finish");
-      update("UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ?",
-          state.name(), Timestamps.write(Timestamps.now()), trialId);
-      insertValues(trialId, values);
-      return loadTrial(trialId);
-    });
-    for (StudyCache cache : caches.values()) {
-      if (cache.unfinished.remove(trialId) != null && !cache.finishedIndex.containsKey(trialId)) {
-        cache.finishedIndex.put(trialId, cache.finished.add(finished));
-      }
-    }
-    return finished;
-  }
-
-  /** The number of the trial, which must be running (one indexed read, not the whole trial). */
-  private int requireRunning(long trialId, String what) throws SQLException {
-    try (ResultSet rs = query("SELECT number, state FROM trials WHERE trial_id = ?", trialId)) {
-      if (!rs.next()) {
-        throw new StorageException("no trial with id " + trialId + " in " + url);
-      }
-      int number = rs.getInt(1);
-      String state = rs.getString(2);
-      if (!TrialState.RUNNING.name().equals(state)) {
-        throw new StorageException("cannot " + what + " trial " + number + " (id " + trialId + ") in " + url
-            + ": it is " + state + ", not RUNNING");
-      }
-      return number;
-    }
+    return finishTrial(trialId, state, values, Map.of());
   }
 
   @Override
-  public synchronized FrozenTrial trial(long trialId) {
-    return read(() -> loadTrial(trialId));
+  public synchronized FrozenTrial finishTrial(long trialId, TrialState state, List<Double> values,
+      Map<String, String> systemAttributes) {
+    if (!state.isFinished()) {
+      throw new IllegalArgumentException("finishTrial takes COMPLETE, PRUNED or FAIL, not " + state);
+    }
+    FrozenTrial finished = write(() -> TrialSql.finish(session, trialId, state, values, systemAttributes));
+    cacheFinished(finished);
+    return finished;
   }
 
-  private FrozenTrial loadTrial(long trialId) throws SQLException {
-    List<FrozenTrial> trials = loadTrials("trial_id = ?", trialId);
-    if (trials.isEmpty()) {
-      throw new StorageException("no trial with id " + trialId + " in " + url);
+  private void cacheFinished(FrozenTrial finished) {
+    for (StudyCache cache : caches.values()) {
+      if (cache.unfinished.remove(finished.id()) != null && !cache.finishedIndex.containsKey(finished.id())) {
+        cache.finishedIndex.put(finished.id(), cache.finished.add(finished));
+      }
     }
-    return trials.get(0);
+  }
+
+  // ---- heartbeats ----
+
+  @Override
+  public synchronized Set<Long> recordHeartbeats(Collection<Long> trialIds) {
+    if (trialIds.isEmpty()) {
+      return Set.of();
+    }
+    return write(() -> TrialSql.beat(session, trialIds));
+  }
+
+  @Override
+  public synchronized Map<Long, Duration> heartbeatAges(long studyId) {
+    return read(() -> TrialSql.heartbeatAges(session, studyId));
+  }
+
+  @Override
+  public synchronized Optional<FrozenTrial> failStaleTrial(long studyId, long trialId, Duration grace,
+      Map<String, String> systemAttributes, FrozenTrial retry) {
+    Optional<FrozenTrial> failed = write(() -> TrialSql.failStale(session, studyId, trialId, grace,
+        systemAttributes, retry));
+    if (failed.isPresent()) {
+      cacheFinished(failed.get());
+      StudyCache cache = caches.get(studyId);
+      if (cache != null) {
+        cache.dataVersion = Long.MIN_VALUE; // the retry is a new row: the next refresh reads it
+      }
+    }
+    return failed;
+  }
+
+  // ---- reading ----
+
+  @Override
+  public synchronized FrozenTrial trial(long trialId) {
+    return read(() -> TrialSql.load(session, trialId));
   }
 
   @Override
   public synchronized List<FrozenTrial> trials(long studyId) {
-    return read(() -> loadTrials("study_id = ?", studyId));
+    return read(() -> TrialSql.load(session, "study_id = ?", studyId));
   }
 
   @Override
   public synchronized List<FrozenTrial> trials(long studyId, TrialState state) {
-    return read(() -> loadTrials("study_id = ? AND state = ?", studyId, state.name()));
+    return read(() -> TrialSql.load(session, "study_id = ? AND state = ?", studyId, state.name()));
   }
 
   @Override
@@ -515,11 +494,7 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public synchronized int trialCount(long studyId) {
-    return read(() -> {
-      try (ResultSet rs = query("SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1", studyId)) {
-        return rs.next() ? rs.getInt(1) + 1 : 0;
-      }
-    });
+    return read(() -> TrialSql.nextNumber(session, studyId));
   }
 
   /** Brings the study's cache up to date with what other connections wrote. */
@@ -527,16 +502,17 @@ public final class SqliteStorage implements Storage {
     StudyCache cache = caches.computeIfAbsent(studyId, id -> new StudyCache());
     read(() -> {
       long version;
-      try (ResultSet rs = query("PRAGMA data_version")) {
+      try (ResultSet rs = session.query("PRAGMA data_version")) {
         rs.next();
         version = rs.getLong(1);
       }
       if (version == cache.dataVersion) {
         return null;
       }
-      long from = cache.unfinished.isEmpty() ? cache.maxSeenId + 1 : Math.min(cache.unfinished.firstKey(), cache.maxSeenId + 1);
+      long from = cache.unfinished.isEmpty() ? cache.maxSeenId + 1
+          : Math.min(cache.unfinished.firstKey(), cache.maxSeenId + 1);
       // Reads the rows that are new or were unfinished; finished rows before them never change.
-      for (FrozenTrial t : loadTrials("study_id = ? AND trial_id >= ?", studyId, from)) {
+      for (FrozenTrial t : TrialSql.load(session, "study_id = ? AND trial_id >= ?", studyId, from)) {
         cache.maxSeenId = Math.max(cache.maxSeenId, t.id());
         if (t.state().isFinished()) {
           cache.unfinished.remove(t.id());
@@ -553,139 +529,6 @@ public final class SqliteStorage implements Storage {
     return cache;
   }
 
-  /**
-   * The trials matching {@code where} (over the trials table), whole: six statements whatever
-   * their number, each parameter's distribution read once per distinct text.
-   */
-  private List<FrozenTrial> loadTrials(String where, Object... args) throws SQLException {
-    Map<Long, Row> rows = new LinkedHashMap<>();
-    try (ResultSet rs = query("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE " + where + " ORDER BY trial_id", args)) {
-      while (rs.next()) {
-        Row row = new Row(rs.getLong(1), rs.getInt(2), TrialState.valueOf(rs.getString(3)),
-            Timestamps.read(rs.getString(4)), Timestamps.read(rs.getString(5)));
-        rows.put(row.id, row);
-      }
-    }
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE " + where + ")";
-    try (ResultSet rs = query("SELECT trial_id, param_name, param_value, distribution_json FROM trial_params" + ids
-        + " ORDER BY param_id", args)) {
-      while (rs.next()) {
-        Row row = rows.get(rs.getLong(1));
-        row.params.put(rs.getString(2), rs.getDouble(3));
-        row.distributions.put(rs.getString(2), DistributionJson.read(rs.getString(4)));
-      }
-    }
-    try (ResultSet rs = query("SELECT trial_id, objective, value, value_type FROM trial_values" + ids
-        + " ORDER BY trial_id, objective", args)) {
-      while (rs.next()) {
-        rows.get(rs.getLong(1)).values.add(decode(rs.getDouble(3), rs.getString(4)));
-      }
-    }
-    try (ResultSet rs = query("SELECT trial_id, step, intermediate_value, intermediate_value_type"
-        + " FROM trial_intermediate_values" + ids, args)) {
-      while (rs.next()) {
-        rows.get(rs.getLong(1)).intermediate.put(rs.getInt(2), decode(rs.getDouble(3), rs.getString(4)));
-      }
-    }
-    for (String table : List.of("trial_user_attributes", "trial_system_attributes")) {
-      try (ResultSet rs = query("SELECT trial_id, key, value_json FROM " + table + ids
-          + " ORDER BY " + table.substring(0, table.length() - 1) + "_id", args)) {
-        while (rs.next()) {
-          Row row = rows.get(rs.getLong(1));
-          (table.startsWith("trial_user") ? row.user : row.system).put(rs.getString(2), rs.getString(3));
-        }
-      }
-    }
-    List<FrozenTrial> trials = new ArrayList<>(rows.size());
-    for (Row row : rows.values()) {
-      trials.add(new FrozenTrial(row.id, row.number, row.state, row.values, row.start, row.end, row.params,
-          row.distributions, row.intermediate, row.user, row.system));
-    }
-    return trials;
-  }
-
-  /** One trial being assembled from the rows of several tables. */
-  private static final class Row {
-    final long id;
-    final int number;
-    final TrialState state;
-    final Instant start;
-    final Instant end;
-    final Map<String, Double> params = new LinkedHashMap<>();
-    final Map<String, Distribution> distributions = new LinkedHashMap<>();
-    final List<Double> values = new ArrayList<>();
-    final TreeMap<Integer, Double> intermediate = new TreeMap<>();
-    final Map<String, String> user = new LinkedHashMap<>();
-    final Map<String, String> system = new LinkedHashMap<>();
-
-    Row(long id, int number, TrialState state, Instant start, Instant end) {
-      this.id = id;
-      this.number = number;
-      this.state = state;
-      this.start = start;
-      this.end = end;
-    }
-  }
-
-  private void insertParams(long trialId, Map<String, Double> params, Map<String, Distribution> distributions)
-      throws SQLException {
-    if (params.isEmpty()) {
-      return;
-    }
-    PreparedStatement ps = prepare("INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json)"
-        + " VALUES (?, ?, ?, ?)");
-    for (Map.Entry<String, Double> e : params.entrySet()) {
-      Distribution d = distributions.get(e.getKey());
-      if (d == null) {
-        throw new IllegalArgumentException("parameter '" + e.getKey() + "' has no distribution");
-      }
-      bind(ps, trialId, e.getKey(), e.getValue(), DistributionJson.write(d));
-      ps.addBatch();
-    }
-    ps.executeBatch();
-  }
-
-  private void insertValues(long trialId, List<Double> values) throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      double v = values.get(i);
-      if (Double.isNaN(v)) {
-        throw new IllegalArgumentException("objective " + i + " of trial id " + trialId + " is NaN; a NaN value"
-            + " marks a trial failed, it is not stored");
-      }
-      update("INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (?, ?, ?, ?)",
-          trialId, i, Double.isInfinite(v) ? null : v, valueType(v));
-    }
-  }
-
-  private void upsertIntermediate(long trialId, int step, double value) throws SQLException {
-    update("INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value, intermediate_value_type)"
-        + " VALUES (?, ?, ?, ?) ON CONFLICT (trial_id, step) DO UPDATE SET intermediate_value ="
-        + " excluded.intermediate_value, intermediate_value_type = excluded.intermediate_value_type",
-        trialId, step, Double.isFinite(value) ? value : null, Double.isNaN(value) ? "NAN" : valueType(value));
-  }
-
-  private int upsertTrialAttribute(String table, long trialId, String key, String json) throws SQLException {
-    return update("INSERT INTO " + table + " (trial_id, key, value_json) VALUES (?, ?, ?)"
-        + " ON CONFLICT (trial_id, key) DO UPDATE SET value_json = excluded.value_json", trialId, key, json);
-  }
-
-  /** Optuna's value types: a finite value in the column, an infinite one as NULL and its sign. */
-  private static String valueType(double v) {
-    return v == Double.POSITIVE_INFINITY ? "INF_POS" : v == Double.NEGATIVE_INFINITY ? "INF_NEG" : "FINITE";
-  }
-
-  private static double decode(double value, String type) {
-    return switch (type) {
-      case "INF_POS" -> Double.POSITIVE_INFINITY;
-      case "INF_NEG" -> Double.NEGATIVE_INFINITY;
-      case "NAN" -> Double.NaN;
-      default -> value;
-    };
-  }
-
   // ---- JDBC plumbing ----
 
   @FunctionalInterface
@@ -698,15 +541,15 @@ public final class SqliteStorage implements Storage {
 
   /** Runs {@code work} in one write transaction, committed, or rolled back if it throws. */
   private <T> T write(Work<T> work) {
-    return transaction("BEGIN IMMEDIATE", work);
+    return retryingWhileBusy("write to", () -> transaction("BEGIN IMMEDIATE", work));
   }
 
   /** Runs {@code work} in a read transaction (one consistent snapshot, no lock on writers). */
   private <T> T read(Work<T> work) {
-    return transaction("BEGIN DEFERRED", work);
+    return retryingWhileBusy("read", () -> transaction("BEGIN DEFERRED", work));
   }
 
-  private <T> T transaction(String begin, Work<T> work) {
+  private <T> T transaction(String begin, Work<T> work) throws SQLException {
     try {
       prepare(begin).execute();
       inTransaction = true;
@@ -714,13 +557,48 @@ public final class SqliteStorage implements Storage {
       prepare("COMMIT").execute();
       inTransaction = false;
       return result;
-    } catch (SQLException e) {
-      rollback();
-      throw sqlError("use", e);
-    } catch (RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       rollback();
       throw e;
     }
+  }
+
+  /**
+   * Runs {@code work} (a whole transaction) again while SQLite reports the file busy or locked,
+   * after random pauses that grow from a few milliseconds to a quarter of a second, for up to
+   * {@value #RETRY_SECONDS} seconds. Work run again is the whole transaction, rolled back before.
+   */
+  private <T> T retryingWhileBusy(String what, Work<T> work) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        if (!isBusy(e) || System.nanoTime() > deadline) {
+          throw sqlError(what, e);
+        }
+        if (attempt == 10) {
+          log.info("{} is busy (another process holds its lock); still trying ({})", file, e.getMessage());
+        } else {
+          log.debug("{} busy on attempt {}; retrying", file, attempt, e);
+        }
+        long cap = Math.min(250, 2L << Math.min(attempt, 7));
+        try {
+          Thread.sleep(1 + ThreadLocalRandom.current().nextLong(cap));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw sqlError(what, e);
+        }
+      }
+    }
+  }
+
+  private static boolean isBusy(SQLException e) {
+    if (e instanceof SQLiteException se) {
+      int primary = se.getResultCode().code & 0xff;
+      return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+    }
+    return false;
   }
 
   private void rollback() {
@@ -739,9 +617,9 @@ public final class SqliteStorage implements Storage {
         || se.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT)) {
       return new StorageException(file + " is not a SQLite database, or is damaged (" + e.getMessage() + ")", e);
     }
-    if (e instanceof SQLiteException se && se.getResultCode() == SQLiteErrorCode.SQLITE_BUSY) {
-      return new StorageException(file + " stayed locked by another process for 30 s; is a process holding a"
-          + " long transaction on it? (" + e.getMessage() + ")", e);
+    if (isBusy(e)) {
+      return new StorageException(file + " stayed locked by another process for " + RETRY_SECONDS + " s; is a"
+          + " process holding a long transaction on it? (" + e.getMessage() + ")", e);
     }
     return new StorageException("cannot " + what + " study database " + file + ": " + e.getMessage(), e);
   }
@@ -749,49 +627,10 @@ public final class SqliteStorage implements Storage {
   private PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {
-      ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+      ps = connection.prepareStatement(sql);
       statements.put(sql, ps);
     }
     return ps;
-  }
-
-  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      Object a = args[i];
-      if (a == null) {
-        ps.setNull(i + 1, Types.NULL);
-      } else if (a instanceof Integer v) {
-        ps.setInt(i + 1, v);
-      } else if (a instanceof Long v) {
-        ps.setLong(i + 1, v);
-      } else if (a instanceof Double v) {
-        ps.setDouble(i + 1, v);
-      } else {
-        ps.setString(i + 1, (String) a);
-      }
-    }
-  }
-
-  private ResultSet query(String sql, Object... args) throws SQLException {
-    PreparedStatement ps = prepare(sql);
-    bind(ps, args);
-    return ps.executeQuery();
-  }
-
-  private int update(String sql, Object... args) throws SQLException {
-    PreparedStatement ps = prepare(sql);
-    bind(ps, args);
-    return ps.executeUpdate();
-  }
-
-  private long insert(String sql, Object... args) throws SQLException {
-    PreparedStatement ps = prepare(sql);
-    bind(ps, args);
-    ps.executeUpdate();
-    try (ResultSet keys = ps.getGeneratedKeys()) {
-      keys.next();
-      return keys.getLong(1);
-    }
   }
 
   private void execute(String sql) throws SQLException {

@@ -4,9 +4,14 @@ import io.paramspace.runtime.Distribution;
 import io.paramspace.study.Direction;
 import io.paramspace.study.FrozenTrial;
 import io.paramspace.study.TrialState;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where studies and their trials live: the single source of truth that samplers read, so that
@@ -17,8 +22,20 @@ import java.util.Optional;
  * texts. Implementations are thread-safe. Finished trials never change (except for system
  * attributes, which {@link #setTrialSystemAttribute} may add), so {@link #finishedTrials} can be
  * served from an incremental cache.
+ *
+ * <p>Workers that share a study (threads, processes, machines) go through the methods of the last
+ * section: {@link #startTrial} starts a trial within the study's total in one transaction, {@link
+ * #recordHeartbeats} keeps a running trial alive, and {@link #failStaleTrial} fails (and retries)
+ * one whose worker stopped beating. The SQL storages do each of them atomically; their defaults
+ * here are plain sequences of the other methods, for storages with one user at a time.
  */
 public interface Storage extends AutoCloseable {
+
+  /**
+   * The system attribute of a failed trial that was retried as another (the retry's number): it
+   * no longer counts toward the study's total, the retry does.
+   */
+  String RETRIED_AS_ATTRIBUTE = "paramspace:retried_as";
 
   /** What this storage was opened from, for messages ({@code sqlite:studies/a.db}). */
   String url();
@@ -64,6 +81,18 @@ public interface Storage extends AutoCloseable {
    */
   void setParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions);
 
+  /**
+   * {@link #setParams(long, Map, Map)} and the user attributes {@code userAttributes} (the typed
+   * config), in one write.
+   */
+  default void setParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
+      Map<String, String> userAttributes) {
+    setParams(trialId, internalValues, distributions);
+    for (Map.Entry<String, String> e : userAttributes.entrySet()) {
+      setTrialUserAttribute(trialId, e.getKey(), e.getValue());
+    }
+  }
+
   /** Records (or replaces) the intermediate value of a running trial at {@code step}. */
   void setIntermediateValue(long trialId, int step, double value);
 
@@ -96,6 +125,129 @@ public interface Storage extends AutoCloseable {
 
   /** How many trials the study has, in any state. */
   int trialCount(long studyId);
+
+  // ---- workers sharing a study ----
+
+  /**
+   * Sets a study system attribute unless it is set, atomically; returns the value stored now
+   * (the one given, or the one another worker stored first).
+   */
+  default String setStudySystemAttributeIfAbsent(long studyId, String key, String json) {
+    String old = studySystemAttributes(studyId).get(key);
+    if (old != null) {
+      return old;
+    }
+    setStudySystemAttribute(studyId, key, json);
+    return json;
+  }
+
+  /**
+   * How many trials count toward the study's total (the {@code nTrials} that workers run to):
+   * the running, complete, pruned and failed ones; not the waiting ones, and not a failed trial
+   * that was retried as another ({@value #RETRIED_AS_ATTRIBUTE}), since its retry counts.
+   */
+  default int countedTrials(long studyId) {
+    int n = 0;
+    for (FrozenTrial t : trials(studyId)) {
+      if (t.state() != TrialState.WAITING && !t.systemAttributes().containsKey(RETRIED_AS_ATTRIBUTE)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Starts a trial for a worker, in one transaction: unless the study already counts {@code
+   * maxTrials} trials ({@link #countedTrials}; 0 for no limit), takes the oldest {@code WAITING}
+   * trial (one no other worker takes) or else creates a {@code RUNNING} trial with the study's
+   * next number, stores {@code systemAttributes} on it and, with {@code heartbeat}, its first
+   * heartbeat. So any number of workers running to one total start exactly that many trials.
+   *
+   * @return the running trial, or empty if the study has its total
+   */
+  default Optional<FrozenTrial> startTrial(long studyId, int maxTrials, Map<String, String> systemAttributes,
+      boolean heartbeat) {
+    if (maxTrials > 0 && countedTrials(studyId) >= maxTrials) {
+      return Optional.empty();
+    }
+    Optional<FrozenTrial> waiting = claimWaitingTrial(studyId);
+    FrozenTrial trial;
+    if (waiting.isPresent()) {
+      trial = waiting.get();
+      for (Map.Entry<String, String> e : systemAttributes.entrySet()) {
+        setTrialSystemAttribute(trial.id(), e.getKey(), e.getValue());
+      }
+      trial = trial(trial.id());
+    } else {
+      trial = createTrial(studyId, FrozenTrial.template(TrialState.RUNNING, null, null, List.of(), Map.of(), Map.of(),
+          Map.of(), Map.of(), systemAttributes));
+    }
+    if (heartbeat) {
+      recordHeartbeats(List.of(trial.id()));
+    }
+    return Optional.of(trial);
+  }
+
+  /**
+   * Finishes a running trial as {@link #finishTrial(long, TrialState, List)} does, storing
+   * {@code systemAttributes} (a failure's reason) in the same transaction.
+   */
+  default FrozenTrial finishTrial(long trialId, TrialState state, List<Double> values,
+      Map<String, String> systemAttributes) {
+    for (Map.Entry<String, String> e : systemAttributes.entrySet()) {
+      setTrialSystemAttribute(trialId, e.getKey(), e.getValue());
+    }
+    return finishTrial(trialId, state, values);
+  }
+
+  /**
+   * Records now (the database server's clock, where there is one) as the heartbeat of each of
+   * {@code trialIds} that is running, in Optuna's {@code trial_heartbeats} table.
+   *
+   * @return the ids among {@code trialIds} that are not running any more: finished by another
+   *     worker (failed because their heartbeat had gone stale) or gone
+   */
+  default Set<Long> recordHeartbeats(Collection<Long> trialIds) {
+    Set<Long> notRunning = new HashSet<>();
+    for (long id : trialIds) {
+      if (trial(id).state() != TrialState.RUNNING) {
+        notRunning.add(id);
+      }
+    }
+    return notRunning;
+  }
+
+  /**
+   * The running trials of the study that have a heartbeat, each with the time since its last one
+   * (by the database's clock, so that workers whose clocks disagree agree on it), by id.
+   */
+  default Map<Long, Duration> heartbeatAges(long studyId) {
+    return Map.of();
+  }
+
+  /**
+   * Fails trial {@code trialId} of study {@code studyId} if it is still running and its last heartbeat is older than {@code
+   * grace}, storing {@code systemAttributes} (the reason) on it; with a {@code retry} template (a
+   * {@code WAITING} trial), creates that trial too, with the study's next number, and marks the
+   * failed one {@value #RETRIED_AS_ATTRIBUTE}. One transaction: of several workers that find the
+   * same stale trial, one fails and retries it, and the others see it finished.
+   *
+   * @return the failed trial, or empty if it was not stale any more (finished, or beating again)
+   */
+  default Optional<FrozenTrial> failStaleTrial(long studyId, long trialId, Duration grace,
+      Map<String, String> systemAttributes, FrozenTrial retry) {
+    FrozenTrial t = trial(trialId);
+    Duration age = heartbeatAges(studyId).get(trialId);
+    if (t.state() != TrialState.RUNNING || age == null || age.compareTo(grace) <= 0) {
+      return Optional.empty();
+    }
+    Map<String, String> attributes = new LinkedHashMap<>(systemAttributes);
+    if (retry != null) {
+      FrozenTrial created = createTrial(studyId, retry);
+      attributes.put(RETRIED_AS_ATTRIBUTE, Integer.toString(created.number()));
+    }
+    return Optional.of(finishTrial(trialId, TrialState.FAIL, List.of(), attributes));
+  }
 
   @Override
   void close();

@@ -9,7 +9,9 @@ import java.nio.file.Path;
  *   <li>{@code sqlite:PATH} (also Optuna's {@code sqlite:///PATH}): a SQLite file, created if
  *       missing (its directory must exist);
  *   <li>{@code memory:}: a new storage in this JVM's memory;
- *   <li>{@code jdbc:postgresql://...}: many workers on many machines (not yet: the next issue).
+ *   <li>{@code jdbc:postgresql://HOST[:PORT]/DATABASE[?currentSchema=S&user=U&password=P]} (also
+ *       SQLAlchemy's {@code postgresql://U:P@HOST/DATABASE}, as Optuna takes it): many workers on
+ *       many machines; user and password from the URL or {@code PGUSER} and {@code PGPASSWORD}.
  * </ul>
  */
 public final class Storages {
@@ -29,7 +31,8 @@ public final class Storages {
    */
   public static Storage open(String url, boolean readOnly) {
     if (url == null || url.isBlank()) {
-      throw new StorageException("no storage URL given; use sqlite:PATH (a file), or memory:");
+      throw new StorageException("no storage URL given; use sqlite:PATH (a file), jdbc:postgresql://HOST/DATABASE,"
+          + " or memory:");
     }
     if (url.equals("memory:")) {
       return new InMemoryStorage();
@@ -42,10 +45,10 @@ public final class Storages {
       }
       return SqliteStorage.open(Path.of(path), readOnly);
     }
-    if (url.startsWith("jdbc:postgresql:") || url.startsWith("postgresql:")) {
-      throw new StorageException("PostgreSQL storage (" + url + ") is not available yet; use sqlite:PATH for now");
+    if (PostgresUrl.accepts(url)) {
+      return PostgresStorage.open(url, readOnly);
     }
-    throw new StorageException("unknown storage URL scheme in '" + url + "'; use sqlite:PATH (a file, e.g."
-        + " sqlite:studies/a.db) or memory:");
+    throw new StorageException("unknown storage URL scheme in '" + PostgresUrl.maskAll(url) + "'; use sqlite:PATH"
+        + " (a file, e.g. sqlite:studies/a.db), jdbc:postgresql://HOST/DATABASE or memory:");
   }
 }

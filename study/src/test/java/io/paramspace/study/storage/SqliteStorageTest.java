@@ -23,6 +23,11 @@ class SqliteStorageTest extends StorageContract {
     return Storages.open("sqlite:" + dir.resolve("study.db"));
   }
 
+  @Override
+  Storage another() {
+    return Storages.open("sqlite:" + dir.resolve("study.db"));
+  }
+
   @Test
   void whatOneConnectionWritesAnotherReads() {
     long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();

@@ -10,9 +10,17 @@ import io.paramspace.runtime.Distribution.IntDistribution;
 import io.paramspace.study.Direction;
 import io.paramspace.study.FrozenTrial;
 import io.paramspace.study.TrialState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +34,11 @@ abstract class StorageContract {
   Storage storage;
 
   abstract Storage create() throws Exception;
+
+  /** Another handle on the same database (another connection or pool); the same object in memory. */
+  Storage another() throws Exception {
+    return storage;
+  }
 
   @BeforeEach
   void open() throws Exception {
@@ -194,5 +207,159 @@ abstract class StorageContract {
     assertThat(storage.findStudy("a")).isEmpty();
     assertThat(storage.trials(b)).hasSize(1);
     assertThrows(StorageException.class, () -> storage.trial(t.id()));
+  }
+
+  // ---- workers sharing a study ----
+
+  static FrozenTrial waiting(String fixedParams) {
+    return FrozenTrial.template(TrialState.WAITING, null, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Map.of("fixed_params", fixedParams));
+  }
+
+  @Test
+  void startTrialStopsAtTheStudysTotal() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    for (int i = 0; i < 3; i++) {
+      FrozenTrial t = storage.startTrial(study, 3, Map.of("worker", "\"w\""), false).orElseThrow();
+      assertThat(t.number()).isEqualTo(i);
+      assertThat(t.state()).isEqualTo(TrialState.RUNNING);
+      assertThat(t.systemAttributes()).containsEntry("worker", "\"w\"");
+    }
+    assertThat(storage.startTrial(study, 3, Map.of(), false)).isEmpty();
+    FrozenTrial first = storage.trials(study).get(0);
+    storage.finishTrial(first.id(), TrialState.FAIL, List.of());
+    assertThat(storage.countedTrials(study)).isEqualTo(3);
+    assertThat(storage.startTrial(study, 3, Map.of(), false)).isEmpty();
+    assertThat(storage.startTrial(study, 4, Map.of(), false)).isPresent();
+    assertThat(storage.startTrial(study, 0, Map.of(), false).orElseThrow().number()).isEqualTo(4);
+  }
+
+  @Test
+  void startTrialTakesWaitingTrialsFirstAndTheyCountOnceTaken() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial w0 = storage.createTrial(study, waiting("{\"x\": 0.5}"));
+    storage.createTrial(study, waiting("{\"x\": 0.25}"));
+    assertThat(storage.countedTrials(study)).isEqualTo(0);
+    FrozenTrial t = storage.startTrial(study, 1, Map.of("worker", "1"), false).orElseThrow();
+    assertThat(t.id()).isEqualTo(w0.id());
+    assertThat(t.state()).isEqualTo(TrialState.RUNNING);
+    assertThat(t.start()).isNotNull();
+    assertThat(t.systemAttributes()).containsExactly("fixed_params", "{\"x\": 0.5}", "worker", "1");
+    // The total is reached: the second waiting trial stays waiting.
+    assertThat(storage.startTrial(study, 1, Map.of(), false)).isEmpty();
+    assertThat(storage.trials(study, TrialState.WAITING)).hasSize(1);
+  }
+
+  @Test
+  void heartbeatsAreRecordedForRunningTrialsOnly() throws Exception {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial a = storage.startTrial(study, 0, Map.of(), true).orElseThrow();
+    FrozenTrial b = storage.startTrial(study, 0, Map.of(), true).orElseThrow();
+    FrozenTrial quiet = storage.startTrial(study, 0, Map.of(), false).orElseThrow();
+    storage.finishTrial(b.id(), TrialState.COMPLETE, List.of(1.0));
+    Map<Long, Duration> ages = storage.heartbeatAges(study);
+    assertThat(ages.keySet()).containsExactly(a.id());
+    assertThat(ages.get(a.id())).isLessThan(Duration.ofSeconds(30));
+    assertThat(storage.recordHeartbeats(List.of(a.id(), b.id(), quiet.id()))).containsExactly(b.id());
+    assertThat(storage.heartbeatAges(study).keySet()).containsExactly(a.id(), quiet.id()).inOrder();
+  }
+
+  @Test
+  void aStaleTrialIsFailedOnceAndRetriedAsANewTrialThatCountsInstead() throws Exception {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial t = storage.startTrial(study, 2, Map.of(), true).orElseThrow();
+    storage.setParams(t.id(), values("x", 0.25), dists("x", X));
+    Thread.sleep(60);
+    Map<String, String> reason = Map.of("fail_reason", "\"stale\"");
+    assertThat(storage.failStaleTrial(study, t.id(), Duration.ofHours(1), reason, waiting("{\"x\": 0.25}")))
+        .isEmpty();
+    assertThat(storage.trial(t.id()).state()).isEqualTo(TrialState.RUNNING);
+
+    FrozenTrial failed = storage.failStaleTrial(study, t.id(), Duration.ofMillis(10), reason,
+        waiting("{\"x\": 0.25}")).orElseThrow();
+    assertThat(failed.state()).isEqualTo(TrialState.FAIL);
+    assertThat(failed.end()).isNotNull();
+    assertThat(failed.systemAttributes()).containsEntry("fail_reason", "\"stale\"");
+    assertThat(failed.systemAttributes()).containsEntry(Storage.RETRIED_AS_ATTRIBUTE, "1");
+    assertThat(storage.failStaleTrial(study, t.id(), Duration.ofMillis(10), reason, waiting("{}"))).isEmpty();
+    assertThat(storage.trials(study)).hasSize(2);
+    assertThat(storage.countedTrials(study)).isEqualTo(0);
+    // A late tell of the failed trial is refused and changes nothing.
+    assertThrows(StorageException.class, () -> storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(1.0)));
+    assertThat(storage.trial(t.id()).values()).isEmpty();
+
+    FrozenTrial retry = storage.startTrial(study, 2, Map.of(), true).orElseThrow();
+    assertThat(retry.number()).isEqualTo(1);
+    assertThat(retry.systemAttributes()).containsEntry("fixed_params", "{\"x\": 0.25}");
+    assertThat(storage.countedTrials(study)).isEqualTo(1);
+    assertThat(storage.finishedTrials(study).stream().map(FrozenTrial::id).toList()).containsExactly(t.id());
+  }
+
+  @Test
+  void aFinishWritesItsAttributesWithTheStateOrNothing() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial t = storage.createTrial(study, running());
+    FrozenTrial done = storage.finishTrial(t.id(), TrialState.FAIL, List.of(), Map.of("fail_reason", "\"boom\""));
+    assertThat(done.systemAttributes()).containsExactly("fail_reason", "\"boom\"");
+    assertThrows(StorageException.class,
+        () -> storage.finishTrial(t.id(), TrialState.FAIL, List.of(), Map.of("fail_reason", "\"again\"")));
+    assertThat(storage.trial(t.id()).systemAttributes()).containsExactly("fail_reason", "\"boom\"");
+  }
+
+  @Test
+  void aStudyAttributeIsSetOnceIfAbsent() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    assertThat(storage.setStudySystemAttributeIfAbsent(study, "seed", "1")).isEqualTo("1");
+    assertThat(storage.setStudySystemAttributeIfAbsent(study, "seed", "2")).isEqualTo("1");
+    assertThat(storage.studySystemAttributes(study)).containsExactly("seed", "1");
+  }
+
+  /** Threads on several connections start trials of one study to a total: exactly that many, numbered once each. */
+  @Test
+  void workersOnSeveralConnectionsStartExactlyTheTotal() throws Exception {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    for (int i = 0; i < 10; i++) {
+      storage.createTrial(study, waiting("{\"i\": " + i + "}"));
+    }
+    List<Storage> handles = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      handles.add(i == 0 ? storage : another());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<FrozenTrial> started = Collections.synchronizedList(new ArrayList<>());
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        Storage handle = handles.get(w % handles.size());
+        futures.add(pool.submit(() -> {
+          Optional<FrozenTrial> t;
+          while ((t = handle.startTrial(study, 60, Map.of(), true)).isPresent()) {
+            started.add(t.get());
+            handle.finishTrial(t.get().id(), TrialState.COMPLETE, List.of(1.0 * t.get().number()));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+      for (Storage handle : handles) {
+        if (handle != storage) {
+          handle.close();
+        }
+      }
+    }
+    assertThat(started).hasSize(60);
+    assertThat(Set.copyOf(started.stream().map(FrozenTrial::number).toList()))
+        .containsExactlyElementsIn(java.util.stream.IntStream.range(0, 60).boxed().toList());
+    List<FrozenTrial> trials = storage.trials(study);
+    assertThat(trials).hasSize(60);
+    assertThat(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE)).isTrue();
+    // Each enqueued config was taken by exactly one worker.
+    assertThat(trials.subList(0, 10).stream().map(t -> t.systemAttributes().get("fixed_params")).distinct().count())
+        .isEqualTo(10);
+    assertThat(storage.countedTrials(study)).isEqualTo(60);
   }
 }
