@@ -90,7 +90,7 @@ class JobScriptsTest {
   @Test
   void theSlurmScriptsCommandComputesConfigIOfTheGrid() throws Exception {
     prepare();
-    String script = block("#SBATCH");
+    String script = block("# grid.sbatch");
     String command = commandLine(script);
     assertThat(command).contains("--index \"$SLURM_ARRAY_TASK_ID\"");
     for (long i : indices()) {
@@ -103,7 +103,7 @@ class JobScriptsTest {
   @Test
   void theIndexedJobsCommandComputesConfigIOfTheGrid() throws Exception {
     prepare();
-    String job = block("completionMode: Indexed");
+    String job = block("completions: 192");
     String line = commandLine(job);
     // The args entry: "- java ... > /tmp/config.json && java ... Train": run the paramspace part,
     // with the ConfigMap's mount point as this test's folder.

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the worker command lines of the SLURM script and the Kubernetes Indexed Job in
- * README-workers.md, as written, as local processes: three of each on one study (PostgreSQL, and
+ * the README's workers section, as written, as local processes: three of each on one study (PostgreSQL, and
  * a SQLite file on one machine), which gets exactly the total of trials the lines give.
  */
 class WorkerScriptsTest {
@@ -47,7 +47,7 @@ class WorkerScriptsTest {
 
   @BeforeAll
   static void readReadme() throws IOException {
-    readme = Files.readString(Path.of("README-workers.md"), StandardCharsets.UTF_8);
+    readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
   }
 
   private static String block(String marker) {
@@ -57,7 +57,7 @@ class WorkerScriptsTest {
         return blocks.group(1);
       }
     }
-    throw new AssertionError("README-workers.md has no code block with " + marker);
+    throw new AssertionError("README.md has no code block with " + marker);
   }
 
   private static String workerLine(String block) {
@@ -100,8 +100,8 @@ class WorkerScriptsTest {
   }
 
   private void runBothScripts(String storage) throws Exception {
-    String slurm = workerLine(block("#SBATCH"));
-    String job = workerLine(block("completionMode: Indexed"));
+    String slurm = workerLine(block("# workers.sbatch"));
+    String job = workerLine(block("name: lenet-workers"));
     assertThat(slurm).contains("--trials 400");
     assertThat(job).contains("--trials 400");
     assertThat(slurm).contains("--storage \"$PARAMSPACE_STORAGE\"");
