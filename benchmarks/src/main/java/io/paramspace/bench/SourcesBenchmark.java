@@ -44,7 +44,7 @@ public class SourcesBenchmark {
    * Lists for the continuous parameters, each strictly inside its range: learningRate 200 values
    * (log-spaced in [1e-5, 1e-2]), beta2 and momentum 200 each, dropoutRate 10 in both blocks.
    * That gives optimizer 200 * (200 + 200) = 80,000 choices; with numBlocks (11), batchSize (113)
-   * and the blocks (dense 11 * 4 * 2 * (1 + 10), conv 11 * 4 * 64 * 2 * (1 + 10)) about 8.3e12 configs.
+   * and the blocks (dense 11 * 4 * 2 * (1 + 10), conv 11 * 4 * 64 * 2 * (1 + 10)): 6,256,764,800,000 configs.
    */
   static final Map<String, Object> GRID_OVERRIDES =
       Map.of(
