@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.paramspace.bench.workers.WorkersBenchmark
  * [POSTGRES_URL] [TRIALS] [REPEATS]}; the URL defaults to {@code PARAMSPACE_POSTGRES_URL}, else
- * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}.
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}. Environment: {@code BENCH_WORKERS}
+ * (default {@code 1,2,4,8}), {@code BENCH_SQLITE=0} to leave SQLite out, {@code WORKER_JAVA_OPTS}
+ * for the workers' JVMs.
  */
 public final class WorkersBenchmark {
   private WorkersBenchmark() {}
@@ -52,10 +54,11 @@ public final class WorkersBenchmark {
     int total = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     System.out.printf(Locale.ROOT, "Workers benchmark: %d trials, random sampler, TrainingConfig (%d parameter names),"
-        + " cheap objective, median of %d; %d cores%n", total, TrainingConfigSpace.parameterNames().size(), repeats,
-        Runtime.getRuntime().availableProcessors());
+        + " cheap objective, median of %d; %d cores; worker JVM options %s%n", total,
+        TrainingConfigSpace.parameterNames().size(), repeats, Runtime.getRuntime().availableProcessors(),
+        workerJvmOptions().isEmpty() ? "(defaults)" : workerJvmOptions());
     List<String> rows = new ArrayList<>();
-    for (int workers : new int[] {1, 2, 4, 8}) {
+    for (int workers : counts(System.getenv().getOrDefault("BENCH_WORKERS", "1,2,4,8"))) {
       List<Run> runs = new ArrayList<>();
       for (int r = 0; r < repeats; r++) {
         String schema = "bench_workers_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
@@ -69,7 +72,7 @@ public final class WorkersBenchmark {
       rows.add(row("PostgreSQL", workers, runs, total));
     }
     List<Run> sqlite = new ArrayList<>();
-    for (int r = 0; r < repeats; r++) {
+    for (int r = 0; r < (System.getenv().getOrDefault("BENCH_SQLITE", "1").equals("0") ? 0 : repeats); r++) {
       Path tmp = Files.createTempDirectory("workers-bench");
       try {
         sqlite.add(run("sqlite:" + tmp.resolve("bench.db"), 8, total));
@@ -82,7 +85,9 @@ public final class WorkersBenchmark {
         Files.delete(tmp);
       }
     }
-    rows.add(row("SQLite (one file)", 8, sqlite, total));
+    if (!sqlite.isEmpty()) {
+      rows.add(row("SQLite (one file)", 8, sqlite, total));
+    }
     System.out.println();
     System.out.println("| storage | workers | trials/s (median) | runs (trials/s) | complete | duplicates | losses | overshoot |");
     System.out.println("|---|---:|---:|---|---:|---:|---:|---:|");
@@ -115,9 +120,11 @@ public final class WorkersBenchmark {
     String classpath = System.getProperty("java.class.path");
     List<Process> processes = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
-      processes.add(new ProcessBuilder(java, "-cp", classpath, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-          BenchWorker.class.getName(), url, study, Integer.toString(total))
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+      List<String> command = new ArrayList<>(List.of(java, "-cp", classpath));
+      command.addAll(workerJvmOptions());
+      command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", BenchWorker.class.getName(), url, study,
+          Integer.toString(total)));
+      processes.add(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
     List<BufferedReader> outs = new ArrayList<>();
     for (Process p : processes) {
@@ -153,6 +160,16 @@ public final class WorkersBenchmark {
       int complete = (int) trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
       return new Run(seconds, trials.size(), complete, trials.size() - numbers.size());
     }
+  }
+
+  private static int[] counts(String list) {
+    return java.util.Arrays.stream(list.split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
+  }
+
+  /** Extra options of the workers' JVMs: environment variable WORKER_JAVA_OPTS (none by default). */
+  static List<String> workerJvmOptions() {
+    String opts = System.getenv("WORKER_JAVA_OPTS");
+    return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
   }
 
   private static void execute(String server, String sql) throws SQLException {

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A storage in a PostgreSQL database, in Optuna's RDB schema ({@link PostgresSchema}), for any
  * number of workers on any number of machines: Python Optuna opens the same study. Through the
- * PostgreSQL JDBC driver and a small HikariCP pool per process ({@value #DEFAULT_POOL_SIZE}
- * connections, or system property {@code paramspace.postgres.poolSize}).
+ * PostgreSQL JDBC driver and a small HikariCP pool per process (4 connections, or system property
+ * {@code paramspace.postgres.poolSize}).
  *
  * <p>Concurrency: the creators of a study's trials lock the study's row ({@code SELECT ... FOR NO
  * KEY UPDATE}), so numbers are handed out once each and a study's total is counted and extended

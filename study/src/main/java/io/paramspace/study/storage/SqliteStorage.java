@@ -41,7 +41,7 @@ import org.sqlite.SQLiteException;
  *
  * <p>Several processes: a writer waits for the file's write lock (a busy timeout), and a
  * transaction that still finds the file busy or locked is rolled back and run again after a
- * random pause (jitter, growing), for up to {@value #RETRY_SECONDS} seconds, so workers never see
+ * random pause (jitter, growing), for up to 60 seconds, so workers never see
  * "database is locked". A file on a network file system (NFS, SMB, sshfs...) is refused: SQLite's
  * locks are not reliable there ({@link NetworkFileSystems}).
  *
@@ -566,7 +566,7 @@ public final class SqliteStorage implements Storage {
   /**
    * Runs {@code work} (a whole transaction) again while SQLite reports the file busy or locked,
    * after random pauses that grow from a few milliseconds to a quarter of a second, for up to
-   * {@value #RETRY_SECONDS} seconds. Work run again is the whole transaction, rolled back before.
+   * 60 seconds. Work run again is the whole transaction, rolled back before.
    */
   private <T> T retryingWhileBusy(String what, Work<T> work) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);

@@ -26,7 +26,6 @@ import java.util.TreeMap;
  * storages decide where transactions begin, end and are retried.
  */
 final class TrialSql {
-  static final String TRIAL_COLUMNS = "trial_id, number, state, datetime_start, datetime_complete";
   static final List<String> TRIAL_TABLES = List.of("trial_params", "trial_values", "trial_intermediate_values",
       "trial_user_attributes", "trial_system_attributes", "trial_heartbeats");
   static final List<String> STUDY_TABLES = List.of("trials", "study_directions", "study_user_attributes",
@@ -124,38 +123,40 @@ final class TrialSql {
    * their number.
    */
   static List<FrozenTrial> load(SqlSession s, String where, Object... args) throws SQLException {
-    Map<Long, Row> rows = new LinkedHashMap<>();
-    try (ResultSet rs = s.query("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE " + where + " ORDER BY trial_id",
-        args)) {
-      while (rs.next()) {
-        Row row = new Row(rs.getLong(1), rs.getInt(2), TrialState.valueOf(rs.getString(3)), s.time(rs, 4),
-            s.time(rs, 5));
-        rows.put(row.id, row);
-      }
-    }
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    // The rows of the five child tables in one statement: kind, trial, order, name, number, text.
+    // One statement: the trials' rows (kind 0) and the rows of the five child tables, as kind,
+    // trial, order, name, number, text, text. Timestamps as text: SQLite keeps them so, and
+    // PostgreSQL prints them so (the driver sets DateStyle ISO).
     String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE " + where + ")";
-    String children = "SELECT 1, trial_id, param_id, param_name, param_value, distribution_json FROM trial_params" + ids
-        + " UNION ALL SELECT 2, trial_id, objective, CAST(value_type AS TEXT), value, NULL FROM trial_values" + ids
-        + " UNION ALL SELECT 3, trial_id, step, CAST(intermediate_value_type AS TEXT), intermediate_value, NULL"
+    String sql = "SELECT 0, trial_id, number, CAST(state AS TEXT), NULL, CAST(datetime_start AS TEXT),"
+        + " CAST(datetime_complete AS TEXT) FROM trials WHERE " + where
+        + " UNION ALL SELECT 1, trial_id, param_id, param_name, param_value, distribution_json, NULL FROM trial_params"
+        + ids
+        + " UNION ALL SELECT 2, trial_id, objective, CAST(value_type AS TEXT), value, NULL, NULL FROM trial_values" + ids
+        + " UNION ALL SELECT 3, trial_id, step, CAST(intermediate_value_type AS TEXT), intermediate_value, NULL, NULL"
         + " FROM trial_intermediate_values" + ids
-        + " UNION ALL SELECT 4, trial_id, trial_user_attribute_id, key, NULL, value_json FROM trial_user_attributes" + ids
-        + " UNION ALL SELECT 5, trial_id, trial_system_attribute_id, key, NULL, value_json FROM trial_system_attributes"
-        + ids + " ORDER BY 1, 3";
-    Object[] repeated = new Object[args.length * 5];
-    for (int i = 0; i < 5; i++) {
+        + " UNION ALL SELECT 4, trial_id, trial_user_attribute_id, key, NULL, value_json, NULL"
+        + " FROM trial_user_attributes" + ids
+        + " UNION ALL SELECT 5, trial_id, trial_system_attribute_id, key, NULL, value_json, NULL"
+        + " FROM trial_system_attributes" + ids + " ORDER BY 1, 2, 3";
+    Object[] repeated = new Object[args.length * 6];
+    for (int i = 0; i < 6; i++) {
       System.arraycopy(args, 0, repeated, i * args.length, args.length);
     }
-    try (ResultSet rs = s.query(children, repeated)) {
+    Map<Long, Row> rows = new LinkedHashMap<>();
+    try (ResultSet rs = s.query(sql, repeated)) {
       while (rs.next()) {
+        int kind = rs.getInt(1);
+        if (kind == 0) {
+          Row row = new Row(rs.getLong(2), rs.getInt(3), TrialState.valueOf(rs.getString(4)),
+              Timestamps.read(rs.getString(6)), Timestamps.read(rs.getString(7)));
+          rows.put(row.id, row);
+          continue;
+        }
         Row row = rows.get(rs.getLong(2));
         if (row == null) {
           continue;
         }
-        switch (rs.getInt(1)) {
+        switch (kind) {
           case 1 -> {
             row.params.put(rs.getString(4), rs.getDouble(5));
             row.distributions.put(rs.getString(4), DistributionJson.read(rs.getString(6)));
