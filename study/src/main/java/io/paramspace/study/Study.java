@@ -312,8 +312,7 @@ public final class Study implements AutoCloseable {
       Map<String, String> system = new LinkedHashMap<>();
       system.put(Worker.ATTRIBUTE, Worker.SELF.json());
       system.put(SPACE_HASH_ATTRIBUTE, PythonJson.write(space.hash()));
-      stored = storage.createTrial(record.id(), FrozenTrial.template(TrialState.RUNNING, null, null, List.of(),
-          Map.of(), Map.of(), Map.of(), Map.of(), system));
+      stored = createTrial(space, system);
     }
     StudyTrial<T> trial = new StudyTrial<>(this, space, stored, fixed, new TrialContext(this, space));
     inFlight.add(trial);
@@ -321,13 +320,29 @@ public final class Study implements AutoCloseable {
       trial.sampleRelative();
       T config = space.sample(trial);
       trial.setConfig(config);
-      storage.setParams(stored.id(), trial.internalParams(), trial.paramDistributions());
-      storage.setTrialUserAttribute(stored.id(), CONFIG_ATTRIBUTE, space.toJson(config));
+      storage.setParams(stored.id(), trial.internalParams(), trial.paramDistributions(),
+          Map.of(CONFIG_ATTRIBUTE, space.toJson(config)));
       return trial;
     } catch (RuntimeException e) {
       fail(trial, "sampling failed: " + reason(e));
       throw e;
     }
+  }
+
+  /** A new running trial; with the ticket the sampler asks for, drawn atomically by the storage. */
+  private FrozenTrial createTrial(ConfigSpace<?> space, Map<String, String> system) {
+    Optional<Sampler.Ticket> ticket = sampler.ticket(new TrialContext(this, space));
+    if (ticket.isEmpty()) {
+      return storage.createTrial(record.id(), FrozenTrial.template(TrialState.RUNNING, null, null, List.of(),
+          Map.of(), Map.of(), Map.of(), Map.of(), system));
+    }
+    Sampler.Ticket t = ticket.get();
+    return storage.createTrialWithTicket(record.id(), t.counter(), t.limit(), n -> {
+      Map<String, String> attributes = new LinkedHashMap<>(system);
+      attributes.putAll(t.systemAttributes().apply(n));
+      return FrozenTrial.template(TrialState.RUNNING, null, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+          attributes);
+    }).orElseThrow(() -> new SearchExhaustedException(t.exhausted()));
   }
 
   /** {@code k} trials at once (a batch to evaluate together). */
@@ -590,6 +605,7 @@ public final class Study implements AutoCloseable {
     AtomicInteger done = new AtomicInteger();
     AtomicInteger consecutiveFailures = new AtomicInteger();
     AtomicReference<RuntimeException> stop = new AtomicReference<>();
+    AtomicReference<SearchExhaustedException> exhausted = new AtomicReference<>();
     ProgressBar bar = new ProgressBar(options.nTrials() == 0 ? 0 : toRun, options.progressBar());
     Thread hook = new Thread(this::stopForShutdown, "paramspace-shutdown-" + name());
     Runtime.getRuntime().addShutdownHook(hook);
@@ -600,8 +616,17 @@ public final class Study implements AutoCloseable {
       List<Future<?>> loops = new ArrayList<>();
       for (int w = 0; w < options.parallelism(); w++) {
         loops.add(workers.submit(() -> {
-          while (stop.get() == null && System.nanoTime() < deadline && remaining.getAndDecrement() > 0) {
-            StudyTrial<T> trial = ask(space);
+          while (stop.get() == null && exhausted.get() == null && System.nanoTime() < deadline
+              && remaining.getAndDecrement() > 0) {
+            StudyTrial<T> trial;
+            try {
+              trial = ask(space);
+            } catch (SearchExhaustedException e) {
+              if (exhausted.compareAndSet(null, e)) {
+                log.info("Study '{}' stops after {} trials: {}", name(), trialCount(), e.getMessage());
+              }
+              break;
+            }
             TrialState state = run(trial, objective, options, evaluations);
             if (state == TrialState.FAIL) {
               int failures = consecutiveFailures.incrementAndGet();
@@ -614,7 +639,7 @@ public final class Study implements AutoCloseable {
             } else {
               consecutiveFailures.set(0);
             }
-            bar.update(done.incrementAndGet(), bestValueOrNull());
+            bar.update(done.incrementAndGet(), this::bestValueOrNull);
           }
           return null;
         }));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 /** A storage in this JVM's memory ({@code memory:}): fast, shared by threads, gone at exit. */
 public final class InMemoryStorage implements Storage {
@@ -111,6 +112,20 @@ public final class InMemoryStorage implements Storage {
       slot.finishedIndex = study.finished.add(trial);
     }
     return trial;
+  }
+
+  @Override
+  public synchronized Optional<FrozenTrial> createTrialWithTicket(long studyId, String counter, long limit,
+      LongFunction<FrozenTrial> template) {
+    StudyData study = study(studyId);
+    long ticket = Tickets.read(study.systemAttributes.get(counter), counter,
+        "study '" + study.record.name() + "'");
+    if (ticket >= limit) {
+      return Optional.empty();
+    }
+    FrozenTrial trial = createTrial(studyId, template.apply(ticket));
+    study.systemAttributes.put(counter, Long.toString(ticket + 1));
+    return Optional.of(trial);
   }
 
   @Override

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -53,6 +54,7 @@ public final class SqliteStorage implements Storage {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<Long, StudyCache> caches = new HashMap<>();
   private boolean inTransaction;
+  private long statementCount;
 
   /** What this connection knows of one study's trials. */
   private static final class StudyCache {
@@ -334,33 +336,64 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public synchronized FrozenTrial createTrial(long studyId, FrozenTrial template) {
-    FrozenTrial trial = write(() -> {
-      int number = 0;
-      // The last trial's number + 1: one step down the trials(study_id) index, not a count.
-      try (ResultSet rs = query("SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1", studyId)) {
+    FrozenTrial trial = write(() -> insertTrial(studyId, template));
+    cacheCreated(studyId, trial);
+    return trial;
+  }
+
+  @Override
+  public synchronized Optional<FrozenTrial> createTrialWithTicket(long studyId, String counter, long limit,
+      LongFunction<FrozenTrial> template) {
+    // BEGIN IMMEDIATE takes the write lock before the counter is read: no other connection can
+    // draw the same ticket, and the counter and the trial commit together.
+    Optional<FrozenTrial> trial = write(() -> {
+      String json = null;
+      try (ResultSet rs = query("SELECT value_json FROM study_system_attributes WHERE study_id = ? AND key = ?",
+          studyId, counter)) {
         if (rs.next()) {
-          number = rs.getInt(1) + 1;
+          json = rs.getString(1);
         }
       }
-      Instant start = template.start() == null && template.state() != TrialState.WAITING ? Timestamps.now() : template.start();
-      long id = insert("INSERT INTO trials (number, study_id, state, datetime_start, datetime_complete) VALUES (?, ?, ?, ?, ?)",
-          number, studyId, template.state().name(), Timestamps.write(start), Timestamps.write(template.end()));
-      FrozenTrial created = new FrozenTrial(id, number, template.state(), template.values(), start, template.end(),
-          template.params(), template.distributions(), template.intermediateValues(), template.userAttributes(),
-          template.systemAttributes());
-      insertParams(id, template.params(), template.distributions());
-      insertValues(id, template.values());
-      for (Map.Entry<Integer, Double> e : template.intermediateValues().entrySet()) {
-        upsertIntermediate(id, e.getKey(), e.getValue());
+      long ticket = Tickets.read(json, counter, "study id " + studyId + " in " + url);
+      if (ticket >= limit) {
+        return Optional.<FrozenTrial>empty();
       }
-      for (Map.Entry<String, String> e : template.userAttributes().entrySet()) {
-        upsertTrialAttribute("trial_user_attributes", id, e.getKey(), e.getValue());
-      }
-      for (Map.Entry<String, String> e : template.systemAttributes().entrySet()) {
-        upsertTrialAttribute("trial_system_attributes", id, e.getKey(), e.getValue());
-      }
-      return created;
+      FrozenTrial created = insertTrial(studyId, template.apply(ticket));
+      update("INSERT INTO study_system_attributes (study_id, key, value_json) VALUES (?, ?, ?)"
+          + " ON CONFLICT (study_id, key) DO UPDATE SET value_json = excluded.value_json", studyId, counter,
+          Long.toString(ticket + 1));
+      return Optional.of(created);
     });
+    trial.ifPresent(t -> cacheCreated(studyId, t));
+    return trial;
+  }
+
+  /** Inserts a trial from {@code template}, numbered next, inside the caller's write transaction. */
+  private FrozenTrial insertTrial(long studyId, FrozenTrial template) throws SQLException {
+    int number = 0;
+    // The last trial's number + 1: one step down the trials(study_id) index, not a count.
+    try (ResultSet rs = query("SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1", studyId)) {
+      if (rs.next()) {
+        number = rs.getInt(1) + 1;
+      }
+    }
+    Instant start = template.start() == null && template.state() != TrialState.WAITING ? Timestamps.now() : template.start();
+    long id = insert("INSERT INTO trials (number, study_id, state, datetime_start, datetime_complete) VALUES (?, ?, ?, ?, ?)",
+        number, studyId, template.state().name(), Timestamps.write(start), Timestamps.write(template.end()));
+    FrozenTrial created = new FrozenTrial(id, number, template.state(), template.values(), start, template.end(),
+        template.params(), template.distributions(), template.intermediateValues(), template.userAttributes(),
+        template.systemAttributes());
+    insertParams(id, template.params(), template.distributions());
+    insertValues(id, template.values());
+    for (Map.Entry<Integer, Double> e : template.intermediateValues().entrySet()) {
+      upsertIntermediate(id, e.getKey(), e.getValue());
+    }
+    insertTrialAttributes("trial_user_attributes", id, template.userAttributes());
+    insertTrialAttributes("trial_system_attributes", id, template.systemAttributes());
+    return created;
+  }
+
+  private void cacheCreated(long studyId, FrozenTrial trial) {
     StudyCache cache = caches.get(studyId);
     if (cache != null) {
       // maxSeenId moves only on refresh: other connections may have inserted rows below this one.
@@ -370,7 +403,6 @@ public final class SqliteStorage implements Storage {
         cache.unfinished.put(trial.id(), trial.state());
       }
     }
-    return trial;
   }
 
   @Override
@@ -397,26 +429,45 @@ public final class SqliteStorage implements Storage {
   public synchronized void setParams(long trialId, Map<String, Double> internalValues,
       Map<String, Distribution> distributions) {
     write(() -> {
-      int number = requireRunning(trialId, "set parameters of");
-      Map<String, Double> existing = new HashMap<>();
-      try (ResultSet rs = query("SELECT param_name, param_value FROM trial_params WHERE trial_id = ?", trialId)) {
-        while (rs.next()) {
-          existing.put(rs.getString(1), rs.getDouble(2));
-        }
-      }
-      Map<String, Double> fresh = new LinkedHashMap<>();
-      for (Map.Entry<String, Double> e : internalValues.entrySet()) {
-        Double old = existing.get(e.getKey());
-        if (old == null) {
-          fresh.put(e.getKey(), e.getValue());
-        } else if (Double.compare(old, e.getValue()) != 0) {
-          throw new StorageException("trial " + number + " already has parameter '" + e.getKey() + "' = "
-              + distributions.get(e.getKey()).toExternal(old) + "; a parameter is set once per trial");
-        }
-      }
-      insertParams(trialId, fresh, distributions);
+      setParamsOf(trialId, internalValues, distributions);
       return null;
     });
+  }
+
+  /** setParams inside the caller's write transaction. */
+  private void setParamsOf(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions)
+      throws SQLException {
+    int number = requireRunning(trialId, "set parameters of");
+    Map<String, Double> existing = new HashMap<>();
+    try (ResultSet rs = query("SELECT param_name, param_value FROM trial_params WHERE trial_id = ?", trialId)) {
+      while (rs.next()) {
+        existing.put(rs.getString(1), rs.getDouble(2));
+      }
+    }
+    Map<String, Double> fresh = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : internalValues.entrySet()) {
+      Double old = existing.get(e.getKey());
+      if (old == null) {
+        fresh.put(e.getKey(), e.getValue());
+      } else if (Double.compare(old, e.getValue()) != 0) {
+        throw new StorageException("trial " + number + " already has parameter '" + e.getKey() + "' = "
+            + distributions.get(e.getKey()).toExternal(old) + "; a parameter is set once per trial");
+      }
+    }
+    insertParams(trialId, fresh, distributions);
+  }
+
+  @Override
+  public synchronized void setParams(long trialId, Map<String, Double> internalValues,
+      Map<String, Distribution> distributions, Map<String, String> userAttributes) {
+    write(() -> {
+      setParamsOf(trialId, internalValues, distributions);
+      for (Map.Entry<String, String> e : userAttributes.entrySet()) {
+        upsertTrialAttribute("trial_user_attributes", trialId, e.getKey(), e.getValue());
+      }
+      return null;
+    });
+    userAttributes.forEach((key, json) -> updateCached(trialId, t -> t.withUserAttribute(key, json)));
   }
 
   @Override
@@ -455,9 +506,13 @@ public final class SqliteStorage implements Storage {
       throw new IllegalArgumentException("finishTrial takes COMPLETE, PRUNED or FAIL, not " + state);
     }
     FrozenTrial finished = write(() -> {
-      requireRunning(trialId, "finish");
-      update("UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ?",
-          state.name(), Timestamps.write(Timestamps.now()), trialId);
+      // Conditional on RUNNING: one statement; the state is read only to say why it failed.
+      int changed = update("UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ? AND state = ?",
+          state.name(), Timestamps.write(Timestamps.now()), trialId, TrialState.RUNNING.name());
+      if (changed == 0) {
+        requireRunning(trialId, "finish");
+        throw new StorageException("trial id " + trialId + " in " + url + " could not be finished");
+      }
       insertValues(trialId, values);
       return loadTrial(trialId);
     });
@@ -514,6 +569,33 @@ public final class SqliteStorage implements Storage {
   }
 
   @Override
+  public synchronized List<FrozenTrial> bestTrials(long studyId, Direction direction, int limit) {
+    // Infinite values are stored as NULL with their sign in value_type: rank them by it first.
+    String order = direction == Direction.MINIMIZE
+        ? "CASE v.value_type WHEN 'INF_NEG' THEN 0 WHEN 'FINITE' THEN 1 ELSE 2 END, v.value"
+        : "CASE v.value_type WHEN 'INF_POS' THEN 0 WHEN 'FINITE' THEN 1 ELSE 2 END, v.value DESC";
+    return read(() -> {
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = query("SELECT t.trial_id FROM trials t JOIN trial_values v ON v.trial_id = t.trial_id"
+          + " AND v.objective = 0 WHERE t.study_id = ? AND t.state = ? ORDER BY " + order + ", t.number LIMIT ?",
+          studyId, TrialState.COMPLETE.name(), limit)) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      if (ids.isEmpty()) {
+        return List.<FrozenTrial>of();
+      }
+      Map<Long, FrozenTrial> byId = new HashMap<>();
+      String in = "trial_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+      for (FrozenTrial t : loadTrials(in, ids.toArray())) {
+        byId.put(t.id(), t);
+      }
+      return ids.stream().map(byId::get).toList();
+    });
+  }
+
+  @Override
   public synchronized int trialCount(long studyId) {
     return read(() -> {
       try (ResultSet rs = query("SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1", studyId)) {
@@ -525,15 +607,18 @@ public final class SqliteStorage implements Storage {
   /** Brings the study's cache up to date with what other connections wrote. */
   private StudyCache refresh(long studyId) {
     StudyCache cache = caches.computeIfAbsent(studyId, id -> new StudyCache());
+    // One statement, no transaction, when nothing changed: the common case of an ask.
+    long version;
+    try (ResultSet rs = query("PRAGMA data_version")) {
+      rs.next();
+      version = rs.getLong(1);
+    } catch (SQLException e) {
+      throw sqlError("use", e);
+    }
+    if (version == cache.dataVersion) {
+      return cache;
+    }
     read(() -> {
-      long version;
-      try (ResultSet rs = query("PRAGMA data_version")) {
-        rs.next();
-        version = rs.getLong(1);
-      }
-      if (version == cache.dataVersion) {
-        return null;
-      }
       long from = cache.unfinished.isEmpty() ? cache.maxSeenId + 1 : Math.min(cache.unfinished.firstKey(), cache.maxSeenId + 1);
       // Reads the rows that are new or were unfinished; finished rows before them never change.
       for (FrozenTrial t : loadTrials("study_id = ? AND trial_id >= ?", studyId, from)) {
@@ -560,42 +645,41 @@ public final class SqliteStorage implements Storage {
   private List<FrozenTrial> loadTrials(String where, Object... args) throws SQLException {
     Map<Long, Row> rows = new LinkedHashMap<>();
     try (ResultSet rs = query("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE " + where + " ORDER BY trial_id", args)) {
+      // Each row is read by a method of its own: in a fresh process the JIT compiles a small method
+      // after a few hundred calls, where a loop body waits for tens of thousands of iterations.
       while (rs.next()) {
-        Row row = new Row(rs.getLong(1), rs.getInt(2), TrialState.valueOf(rs.getString(3)),
-            Timestamps.read(rs.getString(4)), Timestamps.read(rs.getString(5)));
-        rows.put(row.id, row);
+        readTrialRow(rs, rows);
       }
     }
     if (rows.isEmpty()) {
       return List.of();
     }
-    String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE " + where + ")";
+    String ids = where.equals("trial_id = ?") ? " WHERE trial_id = ?"
+        : " WHERE trial_id IN (SELECT trial_id FROM trials WHERE " + where + ")";
     try (ResultSet rs = query("SELECT trial_id, param_name, param_value, distribution_json FROM trial_params" + ids
         + " ORDER BY param_id", args)) {
       while (rs.next()) {
-        Row row = rows.get(rs.getLong(1));
-        row.params.put(rs.getString(2), rs.getDouble(3));
-        row.distributions.put(rs.getString(2), DistributionJson.read(rs.getString(4)));
+        readParamRow(rs, rows);
       }
     }
     try (ResultSet rs = query("SELECT trial_id, objective, value, value_type FROM trial_values" + ids
         + " ORDER BY trial_id, objective", args)) {
       while (rs.next()) {
-        rows.get(rs.getLong(1)).values.add(decode(rs.getDouble(3), rs.getString(4)));
+        readValueRow(rs, rows);
       }
     }
     try (ResultSet rs = query("SELECT trial_id, step, intermediate_value, intermediate_value_type"
         + " FROM trial_intermediate_values" + ids, args)) {
       while (rs.next()) {
-        rows.get(rs.getLong(1)).intermediate.put(rs.getInt(2), decode(rs.getDouble(3), rs.getString(4)));
+        readIntermediateRow(rs, rows);
       }
     }
     for (String table : List.of("trial_user_attributes", "trial_system_attributes")) {
       try (ResultSet rs = query("SELECT trial_id, key, value_json FROM " + table + ids
           + " ORDER BY " + table.substring(0, table.length() - 1) + "_id", args)) {
+        boolean user = table.startsWith("trial_user");
         while (rs.next()) {
-          Row row = rows.get(rs.getLong(1));
-          (table.startsWith("trial_user") ? row.user : row.system).put(rs.getString(2), rs.getString(3));
+          readAttributeRow(rs, rows, user);
         }
       }
     }
@@ -605,6 +689,32 @@ public final class SqliteStorage implements Storage {
           row.distributions, row.intermediate, row.user, row.system));
     }
     return trials;
+  }
+
+  private static void readTrialRow(ResultSet rs, Map<Long, Row> rows) throws SQLException {
+    Row row = new Row(rs.getLong(1), rs.getInt(2), TrialState.valueOf(rs.getString(3)),
+        Timestamps.read(rs.getString(4)), Timestamps.read(rs.getString(5)));
+    rows.put(row.id, row);
+  }
+
+  private static void readParamRow(ResultSet rs, Map<Long, Row> rows) throws SQLException {
+    Row row = rows.get(rs.getLong(1));
+    String name = rs.getString(2);
+    row.params.put(name, rs.getDouble(3));
+    row.distributions.put(name, DistributionJson.read(rs.getString(4)));
+  }
+
+  private static void readValueRow(ResultSet rs, Map<Long, Row> rows) throws SQLException {
+    rows.get(rs.getLong(1)).values.add(decode(rs.getDouble(3), rs.getString(4)));
+  }
+
+  private static void readIntermediateRow(ResultSet rs, Map<Long, Row> rows) throws SQLException {
+    rows.get(rs.getLong(1)).intermediate.put(rs.getInt(2), decode(rs.getDouble(3), rs.getString(4)));
+  }
+
+  private static void readAttributeRow(ResultSet rs, Map<Long, Row> rows, boolean user) throws SQLException {
+    Row row = rows.get(rs.getLong(1));
+    (user ? row.user : row.system).put(rs.getString(2), rs.getString(3));
   }
 
   /** One trial being assembled from the rows of several tables. */
@@ -635,18 +745,39 @@ public final class SqliteStorage implements Storage {
     if (params.isEmpty()) {
       return;
     }
-    PreparedStatement ps = prepare("INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json)"
-        + " VALUES (?, ?, ?, ?)");
+    List<Object> args = new ArrayList<>(4 * params.size());
     for (Map.Entry<String, Double> e : params.entrySet()) {
       Distribution d = distributions.get(e.getKey());
       if (d == null) {
         throw new IllegalArgumentException("parameter '" + e.getKey() + "' has no distribution");
       }
-      bind(ps, trialId, e.getKey(), e.getValue(), DistributionJson.write(d));
-      ps.addBatch();
+      args.add(trialId);
+      args.add(e.getKey());
+      args.add(e.getValue());
+      args.add(DistributionJson.write(d));
     }
-    ps.executeBatch();
+    insertRows("INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) VALUES ", 4, args, "");
   }
+
+  /**
+   * Inserts rows of {@code width} values each ({@code args} in row order) with one multi-row
+   * statement per {@value #ROWS_PER_INSERT} rows: one statement where a batch runs one per row.
+   */
+  private void insertRows(String insert, int width, List<Object> args, String suffix) throws SQLException {
+    int rows = args.size() / width;
+    for (int from = 0; from < rows; from += ROWS_PER_INSERT) {
+      int n = Math.min(ROWS_PER_INSERT, rows - from);
+      String row = "(" + "?, ".repeat(width - 1) + "?)";
+      StringBuilder sql = new StringBuilder(insert);
+      for (int i = 0; i < n; i++) {
+        sql.append(i == 0 ? "" : ", ").append(row);
+      }
+      sql.append(suffix);
+      update(sql.toString(), args.subList(from * width, (from + n) * width).toArray());
+    }
+  }
+
+  private static final int ROWS_PER_INSERT = 100;
 
   private void insertValues(long trialId, List<Double> values) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
@@ -665,6 +796,20 @@ public final class SqliteStorage implements Storage {
         + " VALUES (?, ?, ?, ?) ON CONFLICT (trial_id, step) DO UPDATE SET intermediate_value ="
         + " excluded.intermediate_value, intermediate_value_type = excluded.intermediate_value_type",
         trialId, step, Double.isFinite(value) ? value : null, Double.isNaN(value) ? "NAN" : valueType(value));
+  }
+
+  private void insertTrialAttributes(String table, long trialId, Map<String, String> attributes) throws SQLException {
+    if (attributes.isEmpty()) {
+      return;
+    }
+    List<Object> args = new ArrayList<>(3 * attributes.size());
+    attributes.forEach((key, json) -> {
+      args.add(trialId);
+      args.add(key);
+      args.add(json);
+    });
+    insertRows("INSERT INTO " + table + " (trial_id, key, value_json) VALUES ", 3, args,
+        " ON CONFLICT (trial_id, key) DO UPDATE SET value_json = excluded.value_json");
   }
 
   private int upsertTrialAttribute(String table, long trialId, String key, String json) throws SQLException {
@@ -746,10 +891,24 @@ public final class SqliteStorage implements Storage {
     return new StorageException("cannot " + what + " study database " + file + ": " + e.getMessage(), e);
   }
 
+  /**
+   * How many SQL statements this storage has run (transaction begins and commits included): what
+   * the benchmarks count per ask, to show it does not grow with the study.
+   */
+  public synchronized long statementCount() {
+    return statementCount;
+  }
+
   private PreparedStatement prepare(String sql) throws SQLException {
+    return prepare(sql, false);
+  }
+
+  /** A cached statement; only an insert whose id is read asks for generated keys (an extra query per run). */
+  private PreparedStatement prepare(String sql, boolean keys) throws SQLException {
+    statementCount++;
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {
-      ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+      ps = keys ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : connection.prepareStatement(sql);
       statements.put(sql, ps);
     }
     return ps;
@@ -785,7 +944,7 @@ public final class SqliteStorage implements Storage {
   }
 
   private long insert(String sql, Object... args) throws SQLException {
-    PreparedStatement ps = prepare(sql);
+    PreparedStatement ps = prepare(sql, true);
     bind(ps, args);
     ps.executeUpdate();
     try (ResultSet keys = ps.getGeneratedKeys()) {
