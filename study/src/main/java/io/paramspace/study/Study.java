@@ -260,6 +260,11 @@ public final class Study implements AutoCloseable {
     return storage;
   }
 
+  /** The storage's id of this study. */
+  long studyId() {
+    return record.id();
+  }
+
   Sampler sampler() {
     return sampler;
   }
