@@ -21,15 +21,12 @@ final class ProgressBar {
     this.enabled = wanted && System.console() != null;
   }
 
-  /** {@code true} if the bar is drawn (then the caller computes the best value to show). */
-  boolean enabled() {
-    return enabled;
-  }
-
-  synchronized void update(int done, Double best) {
+  /** Redraws the bar; {@code best} is asked only when the bar is drawn. */
+  synchronized void update(int done, java.util.function.Supplier<Double> bestValue) {
     if (!enabled) {
       return;
     }
+    Double best = bestValue.get();
     double elapsed = (System.nanoTime() - startNanos) / 1e9;
     StringBuilder line = new StringBuilder("\r");
     if (total > 0) {

@@ -2,6 +2,8 @@ package io.paramspace.study;
 
 import io.paramspace.runtime.Distribution;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Proposes the parameters of a trial, from the study's history, as Optuna's {@code BaseSampler}:
@@ -16,6 +18,12 @@ import java.util.Map;
  *       Study#enqueue}, comes from {@link #sampleIndependent};
  *   <li>{@link #afterTrial} is told when the trial finishes.
  * </ol>
+ *
+ * <p>A sampler that must hand out something exactly once across workers (a grid point) asks for
+ * a {@link Ticket}: the storage draws it atomically as it starts the trial within the study's
+ * total ({@link io.paramspace.study.storage.Storage#startTrial(long, int, Map, boolean,
+ * io.paramspace.study.storage.Storage.TicketRequest)}), and the sampler reads it back from
+ * the trial's system attributes in {@link #sampleRelative}.
  *
  * <p>Values are in internal form ({@link Distribution#toInternal}): the float itself, the integer
  * as a double, a categorical's index. A sampler keeps no state that the storage does not have,
@@ -41,4 +49,26 @@ public interface Sampler {
 
   /** Called once a trial of this study has finished (complete, pruned or failed). */
   default void afterTrial(StudyContext study, FrozenTrial trial) {}
+
+  /**
+   * The ticket each new trial of this sampler must hold; none by default. When every ticket is
+   * drawn, {@link Study#ask} throws {@link SearchExhaustedException} with {@link
+   * Ticket#exhausted()} and {@link Study#optimize} stops (an enqueued trial is still taken first,
+   * without a ticket).
+   */
+  default Optional<Ticket> ticket(StudyContext study) {
+    return Optional.empty();
+  }
+
+  /**
+   * A counter the storage draws from as it creates a trial (see {@link
+   * io.paramspace.study.storage.Storage#createTrialWithTicket}).
+   *
+   * @param counter the study system attribute that counts the tickets drawn
+   * @param limit tickets are {@code 0 .. limit - 1}
+   * @param systemAttributes the system attributes (key to JSON) a trial holding a ticket is created
+   *     with: how the sampler finds its ticket again
+   * @param exhausted the message when all tickets are drawn: what is exhausted and what to do
+   */
+  record Ticket(String counter, long limit, LongFunction<Map<String, String>> systemAttributes, String exhausted) {}
 }

@@ -9,6 +9,7 @@ import io.paramspace.study.storage.PythonJson;
 import io.paramspace.study.storage.Storage;
 import io.paramspace.study.storage.StorageException;
 import io.paramspace.study.storage.Storages;
+import io.paramspace.study.storage.TicketsExhaustedException;
 import io.paramspace.study.storage.StudyRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -338,6 +339,11 @@ public final class Study implements AutoCloseable {
     return storage;
   }
 
+  /** The storage's id of this study. */
+  long studyId() {
+    return record.id();
+  }
+
   Sampler sampler() {
     return sampler;
   }
@@ -392,7 +398,16 @@ public final class Study implements AutoCloseable {
     Map<String, String> system = new LinkedHashMap<>();
     system.put(Worker.ATTRIBUTE, Worker.SELF.json());
     system.put(SPACE_HASH_ATTRIBUTE, PythonJson.write(space.hash()));
-    Optional<FrozenTrial> started = storage.startTrial(record.id(), maxTrials, system, heartbeatInterval != null);
+    // The sampler's ticket (a grid point) is drawn in the transaction that checks the total and
+    // starts the trial: a worker at the study's total draws none, and an enqueued trial needs none.
+    Optional<Sampler.Ticket> ticket = sampler.ticket(new TrialContext(this, space));
+    Optional<FrozenTrial> started;
+    try {
+      started = storage.startTrial(record.id(), maxTrials, system, heartbeatInterval != null,
+          ticket.map(t -> new Storage.TicketRequest(t.counter(), t.limit(), t.systemAttributes())).orElse(null));
+    } catch (TicketsExhaustedException e) {
+      throw new SearchExhaustedException(ticket.orElseThrow().exhausted());
+    }
     if (started.isEmpty()) {
       return Optional.empty();
     }
@@ -754,18 +769,68 @@ public final class Study implements AutoCloseable {
           + " Pareto front, not one best trial");
     }
     Direction direction = record.directions().get(0);
+    // The storage's best few, read without loading the study; a scan only if all are excluded.
+    List<FrozenTrial> top = storage.bestTrials(record.id(), direction, BEST_CANDIDATES);
+    for (FrozenTrial t : top) {
+      if (!SpaceHistory.isExcluded(t)) {
+        return t;
+      }
+    }
     FrozenTrial best = null;
-    for (FrozenTrial t : storage.finishedTrials(record.id())) {
-      if (t.state() == TrialState.COMPLETE && !SpaceHistory.isExcluded(t)
-          && (best == null || direction.isBetter(t.value(), best.value())
-              || (t.value() == best.value() && t.number() < best.number()))) {
-        best = t;
+    if (top.size() == BEST_CANDIDATES) {
+      for (FrozenTrial t : storage.finishedTrials(record.id())) {
+        if (t.state() == TrialState.COMPLETE && !SpaceHistory.isExcluded(t)
+            && (best == null || direction.isBetter(t.value(), best.value())
+                || (t.value() == best.value() && t.number() < best.number()))) {
+          best = t;
+        }
       }
     }
     if (best == null) {
-      throw new StudyException("study '" + name() + "' has no complete trial yet");
+      throw new StudyException("study '" + name() + "' has no complete trial yet"
+          + (top.isEmpty() ? "" : " that is not excluded"));
     }
     return best;
+  }
+
+  private static final int BEST_CANDIDATES = 8;
+
+  /**
+   * The Pareto front: the complete trials (not excluded) that no other complete trial dominates,
+   * by number. A trial dominates another if it is at least as good in every objective and better in
+   * one, each objective in its own direction; trials with equal values are all on the front. For a
+   * study with one objective these are the trials with the best value. Optuna's {@code best_trials}.
+   */
+  public List<FrozenTrial> paretoFront() {
+    int m = record.directions().size();
+    List<FrozenTrial> complete = new ArrayList<>();
+    for (FrozenTrial t : storage.finishedTrials(record.id())) {
+      if (t.state() == TrialState.COMPLETE && t.values().size() == m && !SpaceHistory.isExcluded(t)) {
+        complete.add(t);
+      }
+    }
+    return ParetoFront.of(complete, record.directions());
+  }
+
+  /**
+   * Writes the study's results into {@code dir} (created if missing), each file atomically: {@code
+   * trials.csv}, and {@code best_params.json} (one objective) or {@code pareto_front.json}
+   * (several). See {@link io.paramspace.study.export.StudyExport} for the formats.
+   *
+   * @return the files written
+   */
+  public <T> List<java.nio.file.Path> export(ConfigSpace<T> space, java.nio.file.Path dir) {
+    return io.paramspace.study.export.StudyExport.write(this, space, dir);
+  }
+
+  /**
+   * How much each parameter explains of the objective's variation over the complete trials of
+   * {@code space}: fANOVA over a random forest, as Optuna's default ({@link
+   * io.paramspace.study.importance.FanovaImportance}, seeded with the study's seed). Parameter name
+   * to importance, summing to 1, most important first.
+   */
+  public Map<String, Double> importances(ConfigSpace<?> space) {
+    return new io.paramspace.study.importance.FanovaImportance().evaluate(this, space);
   }
 
   /**
@@ -831,6 +896,29 @@ public final class Study implements AutoCloseable {
    * logged and dropped.
    */
   public <T> OptimizeResult optimize(ConfigSpace<T> space, Objective<T> objective, OptimizeOptions options) {
+    if (record.directions().size() != 1) {
+      throw new StudyException("study '" + name() + "' has " + record.directions().size() + " objectives "
+          + record.directions() + ": optimize it with optimizeMulti and a MultiObjective that returns one value per"
+          + " direction");
+    }
+    return optimizeMulti(space, (config, trial) -> new double[] {objective.evaluate(config, trial)}, options);
+  }
+
+  /** Runs trials of a study with several objectives until it has {@code nTrials} in total. */
+  public <T> OptimizeResult optimizeMulti(ConfigSpace<T> space, MultiObjective<T> objective, int nTrials) {
+    return optimizeMulti(space, objective, OptimizeOptions.trials(nTrials));
+  }
+
+  /**
+   * {@link #optimize(ConfigSpace, Objective, OptimizeOptions)} for an objective that returns one
+   * value per direction of the study (in the order of {@link #directions()}): a trial whose
+   * objective returns another number of values, or a value that is NaN or infinite, is failed with
+   * the reason stored. See {@link #paretoFront()} for the result. The total is the study's, shared
+   * by every worker, as for {@code optimize}; a sampler that runs out of points (an exhaustive
+   * grid, {@link SearchExhaustedException}) stops the workers below it, each once no trial of
+   * another worker may still need a retry.
+   */
+  public <T> OptimizeResult optimizeMulti(ConfigSpace<T> space, MultiObjective<T> objective, OptimizeOptions options) {
     long begun = System.nanoTime();
     int budget = options.nTrials();
     int existing = budget == 0 ? 0 : countedTrials();
@@ -843,6 +931,7 @@ public final class Study implements AutoCloseable {
     AtomicInteger[] outcomes = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
     AtomicInteger consecutiveFailures = new AtomicInteger();
     AtomicReference<RuntimeException> stop = new AtomicReference<>();
+    AtomicReference<SearchExhaustedException> exhausted = new AtomicReference<>();
     ProgressBar bar = new ProgressBar(budget == 0 ? 0 : Math.max(0, budget - existing), options.progressBar());
     Thread hook = new Thread(this::stopForShutdown, "paramspace-shutdown-" + name());
     Runtime.getRuntime().addShutdownHook(hook);
@@ -854,7 +943,15 @@ public final class Study implements AutoCloseable {
       for (int w = 0; w < options.parallelism(); w++) {
         loops.add(workers.submit(() -> {
           while (stop.get() == null && System.nanoTime() < deadline) {
-            Optional<StudyTrial<T>> next = askWithin(space, budget);
+            Optional<StudyTrial<T>> next;
+            try {
+              next = askWithin(space, budget);
+            } catch (SearchExhaustedException e) {
+              if (exhausted.compareAndSet(null, e)) {
+                log.info("Study '{}' stops after {} trials: {}", name(), trialCount(), e.getMessage());
+              }
+              next = Optional.empty(); // as at the total: a stale trial's retry may still need this worker
+            }
             if (next.isEmpty()) {
               if (waitAtTotal(deadline)) {
                 continue;
@@ -879,7 +976,7 @@ public final class Study implements AutoCloseable {
             } else {
               consecutiveFailures.set(0);
             }
-            bar.update(done.incrementAndGet(), bar.enabled() ? bestValueOrNull() : null);
+            bar.update(done.incrementAndGet(), this::bestValueOrNull);
           }
           return null;
         }));
@@ -947,7 +1044,7 @@ public final class Study implements AutoCloseable {
    * Evaluates one trial and tells its outcome; returns the state it was told, or {@code null} if
    * the tell was rejected (another worker failed the trial as stale meanwhile).
    */
-  private <T> TrialState run(StudyTrial<T> trial, Objective<T> objective, OptimizeOptions options,
+  private <T> TrialState run(StudyTrial<T> trial, MultiObjective<T> objective, OptimizeOptions options,
       ExecutorService evaluations) {
     try {
       return evaluateAndTell(trial, objective, options, evaluations);
@@ -957,16 +1054,16 @@ public final class Study implements AutoCloseable {
     }
   }
 
-  private <T> TrialState evaluateAndTell(StudyTrial<T> trial, Objective<T> objective, OptimizeOptions options,
+  private <T> TrialState evaluateAndTell(StudyTrial<T> trial, MultiObjective<T> objective, OptimizeOptions options,
       ExecutorService evaluations) {
-    double value;
+    double[] values;
     try {
       if (evaluations == null) {
-        value = objective.evaluate(trial.config(), trial);
+        values = objective.evaluate(trial.config(), trial);
       } else {
-        Future<Double> f = evaluations.submit(() -> objective.evaluate(trial.config(), trial));
+        Future<double[]> f = evaluations.submit(() -> objective.evaluate(trial.config(), trial));
         try {
-          value = f.get(options.trialTimeout().toNanos(), TimeUnit.NANOSECONDS);
+          values = f.get(options.trialTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
           f.cancel(true);
           return failLogged(trial, "timed out after " + options.trialTimeout() + " (the per-trial timeout)");
@@ -988,15 +1085,22 @@ public final class Study implements AutoCloseable {
       }
       return failLogged(trial, reason(e));
     }
-    if (!Double.isFinite(value)) {
-      return failLogged(trial, "the objective returned " + value);
+    int n = record.directions().size();
+    if (values == null || values.length != n) {
+      return failLogged(trial, "the objective returned " + (values == null ? "null" : values.length + " value(s)")
+          + " for the " + n + " objective(s) " + record.directions() + " of the study");
+    }
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(values[i])) {
+        return failLogged(trial, "the objective returned " + (n == 1 ? values[i] : Arrays.toString(values)));
+      }
     }
     if (trial.isFinished()) {
       return TrialState.FAIL; // failed meanwhile (shutdown)
     }
-    FrozenTrial t = tell(trial, value);
-    log.info("Trial {} of study '{}' finished with value {} and parameters {}", t.number(), name(), value,
-        trial.params());
+    FrozenTrial t = tell(trial, values);
+    log.info("Trial {} of study '{}' finished with value {} and parameters {}", t.number(), name(),
+        n == 1 ? values[0] : Arrays.toString(values), trial.params());
     return TrialState.COMPLETE;
   }
 

@@ -42,6 +42,13 @@ public interface StudyContext {
    */
   List<FrozenTrial> history();
 
+  /**
+   * The study's running trials as stored now, other workers' included (params in their stored
+   * form): the competitors that a pruner such as ASHA compares a trial with at a rung before they
+   * finish. Read from the storage on each call.
+   */
+  List<FrozenTrial> runningTrials();
+
   /** The complete trials of {@link #history()}. */
   default List<FrozenTrial> completeHistory() {
     return history().stream().filter(t -> t.state() == TrialState.COMPLETE).toList();

@@ -101,9 +101,13 @@ public final class StudyTrial<T> implements Trial {
     }
   }
 
-  /** {@code true} if the study's pruner says this trial should stop (then throw {@link TrialPrunedException}). */
+  /**
+   * {@code true} if the study's pruner says this trial should stop (then throw {@link
+   * TrialPrunedException}). Ask after each {@link #report}: the pruner judges the values reported
+   * so far against the study's trials as stored now.
+   */
   public boolean shouldPrune() {
-    return study.pruner().shouldPrune(context, snapshot());
+    return study.pruner().shouldPrune(context.fresh(), snapshot());
   }
 
   /** Sets a user attribute: null, String, Boolean, a number, or a Map / List of those (stored as JSON). */

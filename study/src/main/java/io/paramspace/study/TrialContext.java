@@ -42,6 +42,16 @@ final class TrialContext implements StudyContext {
   }
 
   @Override
+  public List<FrozenTrial> runningTrials() {
+    return study.storage().trials(study.studyId(), TrialState.RUNNING);
+  }
+
+  /** A context of the same trial that reads the history again: a pruner, asked at every report, sees it grow. */
+  TrialContext fresh() {
+    return new TrialContext(study, space);
+  }
+
+  @Override
   public List<FrozenTrial> history() {
     // Read once per trial context: a sampler asking for every parameter sees one snapshot.
     if (history == null) {

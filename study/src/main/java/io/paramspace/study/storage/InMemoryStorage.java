@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 /** A storage in this JVM's memory ({@code memory:}): fast, shared by threads, gone at exit. */
 public final class InMemoryStorage implements Storage {
@@ -121,6 +122,20 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
+  public synchronized Optional<FrozenTrial> createTrialWithTicket(long studyId, String counter, long limit,
+      LongFunction<FrozenTrial> template) {
+    StudyData study = study(studyId);
+    long ticket = Tickets.read(study.systemAttributes.get(counter), counter,
+        "study '" + study.record.name() + "'");
+    if (ticket >= limit) {
+      return Optional.empty();
+    }
+    FrozenTrial trial = createTrial(studyId, template.apply(ticket));
+    study.systemAttributes.put(counter, Long.toString(ticket + 1));
+    return Optional.of(trial);
+  }
+
+  @Override
   public synchronized Optional<FrozenTrial> claimWaitingTrial(long studyId) {
     for (Slot slot : study(studyId).trials) {
       FrozenTrial t = slot.trial;
@@ -137,6 +152,12 @@ public final class InMemoryStorage implements Storage {
   public synchronized Optional<FrozenTrial> startTrial(long studyId, int maxTrials,
       Map<String, String> systemAttributes, boolean heartbeat) {
     return Storage.super.startTrial(studyId, maxTrials, systemAttributes, heartbeat); // atomic: synchronized
+  }
+
+  @Override
+  public synchronized Optional<FrozenTrial> startTrial(long studyId, int maxTrials,
+      Map<String, String> systemAttributes, boolean heartbeat, TicketRequest ticket) {
+    return Storage.super.startTrial(studyId, maxTrials, systemAttributes, heartbeat, ticket); // atomic: synchronized
   }
 
   @Override

@@ -481,6 +481,18 @@ public final class PostgresStorage implements Storage {
     return tx("create a trial", (s, a) -> TrialSql.insert(s, studyId, template));
   }
 
+  /**
+   * In one transaction, run again whole after a serialization failure, deadlock or lost
+   * connection: the study's row lock (every creator of its trials takes it), the counter's row
+   * {@code FOR UPDATE}, the counter advanced and the trial inserted; durable, as a created trial is.
+   */
+  @Override
+  public Optional<FrozenTrial> createTrialWithTicket(long studyId, String counter, long limit,
+      java.util.function.LongFunction<FrozenTrial> template) {
+    return tx("create a trial with a ticket", (s, a) -> TrialSql.insertWithTicket(s, studyId, counter, limit,
+        template));
+  }
+
   @Override
   public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
     return tx("take a waiting trial", (s, a) -> {
@@ -493,6 +505,22 @@ public final class PostgresStorage implements Storage {
   public Optional<FrozenTrial> startTrial(long studyId, int maxTrials, Map<String, String> systemAttributes,
       boolean heartbeat) {
     return tx("start a trial", false, (s, a) -> TrialSql.start(s, studyId, maxTrials, systemAttributes, heartbeat));
+  }
+
+  /**
+   * One transaction under the study's row lock: the total, a waiting trial, else the next ticket
+   * and a trial holding it. Durable, unlike a start without a ticket: the counter and the trial
+   * would be lost together in a crash of the server (never one without the other), but the worker
+   * would have evaluated a point that the next claimer is handed again.
+   */
+  @Override
+  public Optional<FrozenTrial> startTrial(long studyId, int maxTrials, Map<String, String> systemAttributes,
+      boolean heartbeat, TicketRequest ticket) {
+    if (ticket == null) {
+      return startTrial(studyId, maxTrials, systemAttributes, heartbeat);
+    }
+    return tx("start a trial with a ticket", (s, a) -> TrialSql.start(s, studyId, maxTrials, systemAttributes,
+        heartbeat, ticket));
   }
 
   @Override
@@ -620,6 +648,11 @@ public final class PostgresStorage implements Storage {
   @Override
   public List<FrozenTrial> trials(long studyId, TrialState state) {
     return tx("read trials", (s, a) -> TrialSql.load(s, "study_id = ? AND state = ?", studyId, state.name()));
+  }
+
+  @Override
+  public List<FrozenTrial> bestTrials(long studyId, Direction direction, int limit) {
+    return tx("read the best trials", (s, a) -> TrialSql.best(s, studyId, direction, limit));
   }
 
   @Override

@@ -17,10 +17,13 @@ import java.util.Map;
  * is byte for byte what Optuna stores. Reading accepts any JSON and Python's non-finite tokens.
  */
 public final class PythonJson {
-  private static final ObjectMapper READER = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-      .build();
+  /** Started on the first text {@link JsonReader} does not take. */
+  private static final class Jackson {
+    static final ObjectMapper READER = JsonMapper.builder()
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+        .build();
+  }
 
   private PythonJson() {}
 
@@ -33,8 +36,13 @@ public final class PythonJson {
 
   /** A JSON text as null, String, Boolean, Long, Double, Map (in order) or List. */
   public static Object read(String json) {
+    // The short texts of a study without Jackson (which a fresh process would have to start).
+    Object quick = JsonReader.read(json);
+    if (quick != JsonReader.NOT_READ) {
+      return quick;
+    }
     try {
-      return READER.readValue(json, Object.class);
+      return Jackson.READER.readValue(json, Object.class);
     } catch (IOException e) {
       throw new StorageException("not valid JSON: " + json + " (" + e.getMessage() + ")", e);
     }

@@ -46,6 +46,11 @@ abstract class SqlDialect {
     }
 
     @Override
+    String forUpdate() {
+      return "";
+    }
+
+    @Override
     String now() {
       // Microseconds, as SQLAlchemy writes a DateTime (SQLite's clock has milliseconds).
       return "(strftime('%Y-%m-%d %H:%M:%f', 'now') || '000')";
@@ -88,6 +93,11 @@ abstract class SqlDialect {
     }
 
     @Override
+    String forUpdate() {
+      return " FOR UPDATE";
+    }
+
+    @Override
     String now() {
       return "LOCALTIMESTAMP";
     }
@@ -112,6 +122,9 @@ abstract class SqlDialect {
 
   /** What ends the query that takes a waiting trial. */
   abstract String forUpdateSkipLocked();
+
+  /** What ends a query that reads a row to change it in the same transaction (a ticket counter). */
+  abstract String forUpdate();
 
   /** An SQL expression: now, naive UTC, by the database's clock. */
   abstract String now();

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -65,6 +66,7 @@ public final class SqliteStorage implements Storage {
   private final Map<Long, StudyCache> caches = new HashMap<>();
   private final Session session = new Session();
   private boolean inTransaction;
+  private long statementCount;
 
   /** What this connection knows of one study's trials. */
   private static final class StudyCache {
@@ -323,6 +325,11 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized FrozenTrial createTrial(long studyId, FrozenTrial template) {
     FrozenTrial trial = write(() -> TrialSql.insert(session, studyId, template));
+    cacheCreated(studyId, trial);
+    return trial;
+  }
+
+  private void cacheCreated(long studyId, FrozenTrial trial) {
     StudyCache cache = caches.get(studyId);
     if (cache != null) {
       // maxSeenId moves only on refresh: other connections may have inserted rows below this one.
@@ -332,6 +339,15 @@ public final class SqliteStorage implements Storage {
         cache.unfinished.put(trial.id(), trial.state());
       }
     }
+  }
+
+  @Override
+  public synchronized Optional<FrozenTrial> createTrialWithTicket(long studyId, String counter, long limit,
+      LongFunction<FrozenTrial> template) {
+    // BEGIN IMMEDIATE takes the write lock before the counter is read: no other connection can
+    // draw the same ticket, and the counter and the trial commit together.
+    Optional<FrozenTrial> trial = write(() -> TrialSql.insertWithTicket(session, studyId, counter, limit, template));
+    trial.ifPresent(t -> cacheCreated(studyId, t));
     return trial;
   }
 
@@ -357,8 +373,15 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized Optional<FrozenTrial> startTrial(long studyId, int maxTrials,
       Map<String, String> systemAttributes, boolean heartbeat) {
+    return startTrial(studyId, maxTrials, systemAttributes, heartbeat, null);
+  }
+
+  @Override
+  public synchronized Optional<FrozenTrial> startTrial(long studyId, int maxTrials,
+      Map<String, String> systemAttributes, boolean heartbeat, TicketRequest ticket) {
+    // One BEGIN IMMEDIATE transaction: the total, a waiting trial, the ticket and the new trial.
     Optional<FrozenTrial> started = write(() -> TrialSql.start(session, studyId, maxTrials, systemAttributes,
-        heartbeat));
+        heartbeat, ticket));
     StudyCache cache = caches.get(studyId);
     if (cache != null && started.isPresent()) {
       cache.unfinished.put(started.get().id(), TrialState.RUNNING);
@@ -493,6 +516,11 @@ public final class SqliteStorage implements Storage {
   }
 
   @Override
+  public synchronized List<FrozenTrial> bestTrials(long studyId, Direction direction, int limit) {
+    return read(() -> TrialSql.best(session, studyId, direction, limit));
+  }
+
+  @Override
   public synchronized int trialCount(long studyId) {
     return read(() -> TrialSql.nextNumber(session, studyId));
   }
@@ -624,7 +652,16 @@ public final class SqliteStorage implements Storage {
     return new StorageException("cannot " + what + " study database " + file + ": " + e.getMessage(), e);
   }
 
+  /**
+   * How many SQL statements this storage has run (transaction begins and commits included): what
+   * the benchmarks count per ask, to show it does not grow with the study.
+   */
+  public synchronized long statementCount() {
+    return statementCount;
+  }
+
   private PreparedStatement prepare(String sql) throws SQLException {
+    statementCount++;
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {
       ps = connection.prepareStatement(sql);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * Where studies and their trials live: the single source of truth that samplers read, so that
@@ -67,6 +68,28 @@ public interface Storage extends AutoCloseable {
   FrozenTrial createTrial(long studyId, FrozenTrial template);
 
   /**
+   * Creates a trial that holds the next <em>ticket</em> of the study's counter {@code counter}, as
+   * one atomic step: the counter is a study system attribute holding the next ticket as a JSON
+   * integer (absent means 0); if it is below {@code limit}, the trial {@code template.apply(ticket)}
+   * is stored as {@link #createTrial} stores a template, and the counter becomes {@code ticket + 1}.
+   * Workers sharing the storage (threads, processes, machines) never get the same ticket, and a
+   * crash leaves both writes or neither, so a ticket is never drawn without a trial holding it.
+   * This is how {@link io.paramspace.study.sampler.GridSampler} claims the next grid point.
+   *
+   * <p>A SQL storage runs both writes in one transaction that takes the lock of the study's trial
+   * creators before it reads the counter: SQLite's {@code BEGIN IMMEDIATE} (the database's write
+   * lock); on PostgreSQL the study's row ({@code SELECT ... FOR NO KEY UPDATE}, the lock every
+   * creator of the study's trials takes, so numbers, totals and tickets are handed out under one
+   * lock), then the counter's row {@code FOR UPDATE}; the transaction is run again, whole, after a
+   * serialization failure, deadlock or lost connection. Values are bound, never put in the SQL.
+   *
+   * @return the new trial, or empty, with nothing written, if the counter has reached {@code limit}
+   * @throws StorageException if the counter holds something other than an integer
+   */
+  Optional<FrozenTrial> createTrialWithTicket(long studyId, String counter, long limit,
+      LongFunction<FrozenTrial> template);
+
+  /**
    * Takes the oldest {@code WAITING} trial of the study and makes it {@code RUNNING} (starting
    * now), atomically: two workers never take the same one. Empty if none is waiting.
    */
@@ -82,8 +105,10 @@ public interface Storage extends AutoCloseable {
   void setParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions);
 
   /**
-   * {@link #setParams(long, Map, Map)} and the user attributes {@code userAttributes} (the typed
-   * config), in one write.
+   * {@link #setParams(long, Map, Map)} and {@link #setTrialUserAttribute} for each of {@code
+   * userAttributes} (key to JSON), as one write where the storage can: what an ask stores once the
+   * config is sampled (its parameters and the config itself). This default makes the calls one
+   * after the other.
    */
   default void setParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
       Map<String, String> userAttributes) {
@@ -122,6 +147,24 @@ public interface Storage extends AutoCloseable {
    * them finish. Served incrementally: a call reads only what changed since the last one.
    */
   List<FrozenTrial> finishedTrials(long studyId);
+
+  /**
+   * Up to {@code limit} complete trials of the study, best first by their value of objective 0 in
+   * {@code direction} (an infinite value ranks as its sign says), ties by number: what a study's best
+   * trial needs, without reading every trial. This default scans {@link #finishedTrials}; a SQL
+   * storage answers with one query over the values and reads only the trials it returns.
+   */
+  default List<FrozenTrial> bestTrials(long studyId, Direction direction, int limit) {
+    java.util.Comparator<FrozenTrial> byValue = java.util.Comparator.comparingDouble(t -> t.values().get(0));
+    if (direction == Direction.MAXIMIZE) {
+      byValue = byValue.reversed();
+    }
+    return finishedTrials(studyId).stream()
+        .filter(t -> t.state() == TrialState.COMPLETE && !t.values().isEmpty())
+        .sorted(byValue.thenComparingInt(FrozenTrial::number))
+        .limit(limit)
+        .toList();
+  }
 
   /** How many trials the study has, in any state. */
   int trialCount(long studyId);
@@ -181,6 +224,57 @@ public interface Storage extends AutoCloseable {
     } else {
       trial = createTrial(studyId, FrozenTrial.template(TrialState.RUNNING, null, null, List.of(), Map.of(), Map.of(),
           Map.of(), Map.of(), systemAttributes));
+    }
+    if (heartbeat) {
+      recordHeartbeats(List.of(trial.id()));
+    }
+    return Optional.of(trial);
+  }
+
+  /**
+   * A ticket that {@link #startTrial(long, int, Map, boolean, TicketRequest)} draws for a trial it
+   * creates, as {@link #createTrialWithTicket} draws one: the study system attribute {@code
+   * counter} holds the next ticket, tickets are {@code 0 .. limit - 1}, and the new trial gets
+   * {@code systemAttributes.apply(ticket)} besides the system attributes of the start.
+   */
+  record TicketRequest(String counter, long limit, LongFunction<Map<String, String>> systemAttributes) {}
+
+  /**
+   * {@link #startTrial(long, int, Map, boolean)}, where a trial it creates (not a waiting one it
+   * takes) must hold the next ticket of {@code ticket} (none if null), in the same transaction:
+   * the study's total first (empty at the total), then the oldest waiting trial (taken without a
+   * ticket), then a new trial holding the ticket, the counter advanced. So workers running a
+   * ticketed sampler (a grid) to a total start exactly that many trials, and never draw a ticket
+   * twice or without a trial holding it.
+   *
+   * @return the running trial, or empty if the study has its total
+   * @throws TicketsExhaustedException if the study is below its total, no trial waits, and every
+   *     ticket is drawn; nothing is written
+   * @throws StorageException if the counter holds something other than an integer
+   */
+  default Optional<FrozenTrial> startTrial(long studyId, int maxTrials, Map<String, String> systemAttributes,
+      boolean heartbeat, TicketRequest ticket) {
+    if (ticket == null) {
+      return startTrial(studyId, maxTrials, systemAttributes, heartbeat);
+    }
+    if (maxTrials > 0 && countedTrials(studyId) >= maxTrials) {
+      return Optional.empty();
+    }
+    Optional<FrozenTrial> waiting = claimWaitingTrial(studyId);
+    FrozenTrial trial;
+    if (waiting.isPresent()) {
+      trial = waiting.get();
+      for (Map.Entry<String, String> e : systemAttributes.entrySet()) {
+        setTrialSystemAttribute(trial.id(), e.getKey(), e.getValue());
+      }
+      trial = trial(trial.id());
+    } else {
+      trial = createTrialWithTicket(studyId, ticket.counter(), ticket.limit(), n -> {
+        Map<String, String> attributes = new LinkedHashMap<>(systemAttributes);
+        attributes.putAll(ticket.systemAttributes().apply(n));
+        return FrozenTrial.template(TrialState.RUNNING, null, null, List.of(), Map.of(), Map.of(), Map.of(),
+            Map.of(), attributes);
+      }).orElseThrow(() -> new TicketsExhaustedException(ticket.counter(), ticket.limit()));
     }
     if (heartbeat) {
       recordHeartbeats(List.of(trial.id()));

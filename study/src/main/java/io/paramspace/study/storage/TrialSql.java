@@ -17,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 /**
  * The statements on Optuna's study and trial tables, the same for SQLite and PostgreSQL (what
@@ -215,6 +217,33 @@ final class TrialSql {
     }
   }
 
+  /**
+   * {@link Storage#bestTrials}: the ids of the best {@code limit} complete trials by objective 0
+   * in one query over the values (an infinite value, stored as NULL, ranked by its sign first),
+   * then those trials only.
+   */
+  static List<FrozenTrial> best(SqlSession s, long studyId, Direction direction, int limit) throws SQLException {
+    String order = direction == Direction.MINIMIZE
+        ? "CASE v.value_type WHEN 'INF_NEG' THEN 0 WHEN 'FINITE' THEN 1 ELSE 2 END, v.value"
+        : "CASE v.value_type WHEN 'INF_POS' THEN 0 WHEN 'FINITE' THEN 1 ELSE 2 END, v.value DESC";
+    List<Long> ids = new ArrayList<>();
+    try (ResultSet rs = s.query("SELECT t.trial_id FROM trials t JOIN trial_values v ON v.trial_id = t.trial_id"
+        + " AND v.objective = 0 WHERE t.study_id = ? AND t.state = 'COMPLETE' ORDER BY " + order + ", t.number"
+        + " LIMIT ?", studyId, limit)) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, FrozenTrial> byId = new HashMap<>();
+    for (FrozenTrial t : load(s, "trial_id IN (" + "?, ".repeat(ids.size() - 1) + "?)", ids.toArray())) {
+      byId.put(t.id(), t);
+    }
+    return ids.stream().map(byId::get).toList();
+  }
+
   /** The trials counting toward the study's total (see {@link Storage#countedTrials}). */
   static int counted(SqlSession s, long studyId) throws SQLException {
     try (ResultSet rs = s.query("SELECT count(*) FROM trials t WHERE t.study_id = ? AND t.state <> 'WAITING'"
@@ -288,9 +317,57 @@ final class TrialSql {
     return taken == 1 ? Optional.of(id) : Optional.empty();
   }
 
-  /** {@link Storage#startTrial}, inside the caller's write transaction. */
+  // ---- tickets ----
+
+  /**
+   * Draws the next ticket of the study's counter {@code counter} (a study system attribute, see
+   * {@link Storage#createTrialWithTicket}) and advances the counter, inside the caller's write
+   * transaction, under the study's lock (taken here, before the counter is read: the lock every
+   * creator of the study's trials takes) and on PostgreSQL the counter's row lock; empty, with
+   * nothing written, if every ticket of {@code 0 .. limit - 1} is drawn.
+   */
+  static OptionalLong drawTicket(SqlSession s, long studyId, String counter, long limit) throws SQLException {
+    s.dialect.lockStudy(s, studyId);
+    String json = null;
+    try (ResultSet rs = s.query("SELECT value_json FROM study_system_attributes WHERE study_id = ? AND key = ?"
+        + s.dialect.forUpdate(), studyId, counter)) {
+      if (rs.next()) {
+        json = rs.getString(1);
+      }
+    }
+    long ticket = Tickets.read(json, counter, "study " + studyId + " in " + s.url());
+    if (ticket >= limit) {
+      return OptionalLong.empty();
+    }
+    upsertStudyAttribute(s, "study_system_attributes", studyId, counter, Long.toString(ticket + 1));
+    return OptionalLong.of(ticket);
+  }
+
+  /** {@link Storage#createTrialWithTicket}, inside the caller's write transaction. */
+  static Optional<FrozenTrial> insertWithTicket(SqlSession s, long studyId, String counter, long limit,
+      LongFunction<FrozenTrial> template) throws SQLException {
+    OptionalLong ticket = drawTicket(s, studyId, counter, limit);
+    if (ticket.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(insert(s, studyId, template.apply(ticket.getAsLong())));
+  }
+
+  // ---- starting trials ----
+
+  /** {@link Storage#startTrial(long, int, Map, boolean)}, inside the caller's write transaction. */
   static Optional<FrozenTrial> start(SqlSession s, long studyId, int maxTrials, Map<String, String> systemAttributes,
       boolean heartbeat) throws SQLException {
+    return start(s, studyId, maxTrials, systemAttributes, heartbeat, null);
+  }
+
+  /**
+   * {@link Storage#startTrial(long, int, Map, boolean, Storage.TicketRequest)}, inside the
+   * caller's write transaction: the total, then a waiting trial, then a new trial holding the next
+   * ticket of {@code ticket} (if not null), all under the study's lock.
+   */
+  static Optional<FrozenTrial> start(SqlSession s, long studyId, int maxTrials, Map<String, String> systemAttributes,
+      boolean heartbeat, Storage.TicketRequest ticket) throws SQLException {
     s.dialect.lockStudy(s, studyId);
     // One pass over the study's trials: its total, whether any waits, the last number.
     int counted;
@@ -318,6 +395,15 @@ final class TrialSql {
       }
       // Read back whole: a claimed trial has its fixed params and attributes, enqueued before.
       return Optional.of(load(s, id));
+    }
+    if (ticket != null) {
+      OptionalLong drawn = drawTicket(s, studyId, ticket.counter(), ticket.limit());
+      if (drawn.isEmpty()) {
+        throw new TicketsExhaustedException(ticket.counter(), ticket.limit()); // rolls back: nothing written
+      }
+      Map<String, String> attributes = new LinkedHashMap<>(systemAttributes);
+      attributes.putAll(ticket.systemAttributes().apply(drawn.getAsLong()));
+      systemAttributes = attributes;
     }
     Instant start = Timestamps.now();
     long id = s.insert("INSERT INTO trials (number, study_id, state, datetime_start, datetime_complete)"

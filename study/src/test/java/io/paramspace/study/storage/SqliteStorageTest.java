@@ -157,4 +157,27 @@ class SqliteStorageTest extends StorageContract {
     Storages.open("sqlite:///" + file).close();
     assertThat(Files.exists(file)).isTrue();
   }
+
+  @Test
+  void connectionsNeverDrawTheSameTicket() throws Exception {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    java.util.Set<String> drawn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      threads.add(new Thread(() -> {
+        try (Storage own = Storages.open("sqlite:" + dir.resolve("study.db"))) {
+          for (int k = 0; k < 20; k++) {
+            own.createTrialWithTicket(study, "next", 45, StorageContract::holding)
+                .ifPresent(t -> assertThat(drawn.add(t.systemAttributes().get("ticket"))).isTrue());
+          }
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(drawn).hasSize(45);
+    assertThat(storage.trials(study)).hasSize(45);
+  }
 }

@@ -362,4 +362,165 @@ abstract class StorageContract {
         .isEqualTo(10);
     assertThat(storage.countedTrials(study)).isEqualTo(60);
   }
+
+  static FrozenTrial holding(long ticket) {
+    return FrozenTrial.template(TrialState.RUNNING, null, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Map.of("ticket", Long.toString(ticket)));
+  }
+
+  @Test
+  void ticketsAreDrawnInOrderOnceUpToTheLimit() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    for (long k = 0; k < 3; k++) {
+      FrozenTrial t = storage.createTrialWithTicket(study, "next", 3, StorageContract::holding).orElseThrow();
+      assertThat(t.number()).isEqualTo((int) k);
+      assertThat(storage.trial(t.id()).systemAttributes()).containsEntry("ticket", Long.toString(k));
+      assertThat(storage.trial(t.id()).state()).isEqualTo(TrialState.RUNNING);
+    }
+    assertThat(storage.createTrialWithTicket(study, "next", 3, StorageContract::holding)).isEmpty();
+    assertThat(storage.trialCount(study)).isEqualTo(3);
+    assertThat(storage.studySystemAttributes(study)).containsEntry("next", "3");
+    // Another counter counts on its own; a higher limit goes on from where the counter is.
+    assertThat(storage.createTrialWithTicket(study, "other", 1, StorageContract::holding)).isPresent();
+    assertThat(storage.createTrialWithTicket(study, "next", 4, StorageContract::holding).orElseThrow()
+        .systemAttributes()).containsEntry("ticket", "3");
+  }
+
+  @Test
+  void threadsNeverDrawTheSameTicket() throws Exception {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    java.util.Set<String> drawn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger empty = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      threads.add(new Thread(() -> {
+        for (int k = 0; k < 30; k++) {
+          storage.createTrialWithTicket(study, "next", 100, StorageContract::holding).ifPresentOrElse(
+              t -> assertThat(drawn.add(t.systemAttributes().get("ticket"))).isTrue(), empty::incrementAndGet);
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(drawn).hasSize(100);
+    assertThat(empty.get()).isEqualTo(20);
+  }
+
+  @Test
+  void aCounterThatIsNotAnIntegerIsAClearError() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    storage.setStudySystemAttribute(study, "next", "\"seven\"");
+    StorageException e = assertThrows(StorageException.class,
+        () -> storage.createTrialWithTicket(study, "next", 10, StorageContract::holding));
+    assertThat(e).hasMessageThat().contains("the study system attribute 'next' of study");
+    assertThat(e).hasMessageThat().contains("holds \"seven\", not the next ticket");
+    assertThat(storage.trialCount(study)).isEqualTo(0);
+  }
+
+  @Test
+  void bestTrialsComeBestFirstTiesByNumberInfinitiesByTheirSign() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    double[] values = {3.0, Double.POSITIVE_INFINITY, 1.0, Double.NEGATIVE_INFINITY, 1.0, 2.0};
+    for (double v : values) {
+      FrozenTrial t = storage.createTrial(study, running());
+      storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(v));
+    }
+    FrozenTrial failed = storage.createTrial(study, running());
+    storage.finishTrial(failed.id(), TrialState.FAIL, List.of());
+    FrozenTrial pruned = storage.createTrial(study, running());
+    storage.finishTrial(pruned.id(), TrialState.PRUNED, List.of(-100.0));
+    storage.createTrial(study, running());
+    assertThat(storage.bestTrials(study, Direction.MINIMIZE, 4).stream().map(FrozenTrial::number).toList())
+        .containsExactly(3, 2, 4, 5).inOrder();
+    assertThat(storage.bestTrials(study, Direction.MAXIMIZE, 3).stream().map(FrozenTrial::number).toList())
+        .containsExactly(1, 0, 5).inOrder();
+    FrozenTrial best = storage.bestTrials(study, Direction.MINIMIZE, 1).get(0);
+    assertThat(best.values()).containsExactly(Double.NEGATIVE_INFINITY);
+    assertThat(storage.bestTrials(study, Direction.MINIMIZE, 100)).hasSize(6);
+  }
+
+  // ---- tickets within a study's total ----
+
+  static Storage.TicketRequest ticket(String counter, long limit) {
+    return new Storage.TicketRequest(counter, limit, n -> Map.of("ticket", Long.toString(n)));
+  }
+
+  @Test
+  void aTicketedStartChecksTheTotalFirstThenTakesWaitingTrialsWithoutATicket() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial w = storage.createTrial(study, waiting("{\"x\": 0.5}"));
+    FrozenTrial taken = storage.startTrial(study, 3, Map.of("worker", "1"), false, ticket("next", 10)).orElseThrow();
+    assertThat(taken.id()).isEqualTo(w.id());
+    assertThat(taken.systemAttributes()).doesNotContainKey("ticket");
+    assertThat(storage.studySystemAttributes(study)).doesNotContainKey("next");
+    for (long k = 0; k < 2; k++) {
+      FrozenTrial t = storage.startTrial(study, 3, Map.of("worker", "1"), true, ticket("next", 10)).orElseThrow();
+      assertThat(t.state()).isEqualTo(TrialState.RUNNING);
+      assertThat(t.systemAttributes()).containsEntry("ticket", Long.toString(k));
+      assertThat(t.systemAttributes()).containsEntry("worker", "1");
+      assertThat(storage.trial(t.id()).systemAttributes()).containsEntry("ticket", Long.toString(k));
+      assertThat(storage.heartbeatAges(study)).containsKey(t.id());
+    }
+    // At the total no ticket is drawn.
+    assertThat(storage.startTrial(study, 3, Map.of(), false, ticket("next", 10))).isEmpty();
+    assertThat(storage.studySystemAttributes(study)).containsEntry("next", "2");
+    assertThat(storage.trialCount(study)).isEqualTo(3);
+  }
+
+  @Test
+  void aTicketedStartWithEveryTicketDrawnWritesNothing() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    storage.startTrial(study, 0, Map.of(), false, ticket("next", 1)).orElseThrow();
+    TicketsExhaustedException e = assertThrows(TicketsExhaustedException.class,
+        () -> storage.startTrial(study, 0, Map.of(), true, ticket("next", 1)));
+    assertThat(e.counter()).isEqualTo("next");
+    assertThat(storage.trialCount(study)).isEqualTo(1);
+    assertThat(storage.studySystemAttributes(study)).containsEntry("next", "1");
+    // A waiting trial (a stale trial's retry) is still taken.
+    storage.createTrial(study, waiting("{}"));
+    assertThat(storage.startTrial(study, 0, Map.of(), false, ticket("next", 1))).isPresent();
+  }
+
+  /** Workers on several connections draw tickets up to a study's total: exactly the total, each ticket once. */
+  @Test
+  void workersOnSeveralConnectionsDrawEachTicketOnceWithinTheTotal() throws Exception {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    List<Storage> handles = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      handles.add(i == 0 ? storage : another());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<FrozenTrial> started = Collections.synchronizedList(new ArrayList<>());
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        Storage handle = handles.get(w % handles.size());
+        futures.add(pool.submit(() -> {
+          Optional<FrozenTrial> t;
+          while ((t = handle.startTrial(study, 40, Map.of(), false, ticket("next", 1000))).isPresent()) {
+            started.add(t.get());
+            handle.finishTrial(t.get().id(), TrialState.COMPLETE, List.of(1.0));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+      for (Storage handle : handles) {
+        if (handle != storage) {
+          handle.close();
+        }
+      }
+    }
+    assertThat(started).hasSize(40);
+    assertThat(Set.copyOf(started.stream().map(t -> t.systemAttributes().get("ticket")).toList()))
+        .containsExactlyElementsIn(java.util.stream.IntStream.range(0, 40).mapToObj(Integer::toString).toList());
+    assertThat(storage.studySystemAttributes(study)).containsEntry("next", "40");
+    assertThat(storage.countedTrials(study)).isEqualTo(40);
+  }
 }

@@ -1,0 +1,9 @@
+package io.paramspace.sample;
+
+/** The activation functions a block can use. */
+public enum Activation {
+  SILU,
+  MISH,
+  RELU,
+  GELU
+}
