@@ -22,9 +22,10 @@ import io.paramspace.runtime.Rng;
  *
  * <p>Bandwidths follow Optuna: each kernel's sigma is the larger gap to its neighbours among the
  * sorted centres (the interval ends count as neighbours unless {@code considerEndpoints} is off, in
- * which case the outermost centres use their one inner gap), clipped to {@code [(hi - lo) / min(100,
- * m + 2), hi - lo]} ("magic clip"); or, for {@link Tpe.Bandwidth#SCOTT}, {@code 0.2 (hi - lo)
- * max(m, 1)^(-1/(d + 4))} for all, Optuna 3's multivariate rule.
+ * which case the outermost centres use their one inner gap), clipped to {@code [(hi - lo) max(0.01,
+ * (m + 2)^-e), hi - lo]} ("magic clip"; Optuna's is {@code e = 1}, {@link Tpe#magicClipExponent()}
+ * defaults to 1.5); or, for {@link Tpe.Bandwidth#SCOTT}, {@code 0.2 (hi - lo) max(m, 1)^(-1/(d +
+ * 4))} for all, Optuna 3's multivariate rule, clipped the same way.
  */
 final class ParamKernels {
   final Param param;
@@ -66,15 +67,15 @@ final class ParamKernels {
    * @param obsOf the set index of each value's observation
    * @param lacking the set indices of the observations that lack the parameter
    * @param weights the (unnormalized) mixture weight of each value's observation
+   * @param priorWeight the prior component's weight in the marginal, on the scale of {@code weights}
    * @param dims the number of parameters, for Scott's rule
    */
-  ParamKernels(Param param, double[] values, int[] obsOf, int[] lacking, double[] weights, Tpe options,
-      int dims) {
+  ParamKernels(Param param, double[] values, int[] obsOf, int[] lacking, double[] weights, double priorWeight,
+      Tpe options, int dims) {
     this.param = param;
     this.m = values.length;
     this.obsOf = obsOf;
     this.lacking = lacking;
-    double priorWeight = options.priorWeight();
 
     this.weights = weights;
     this.priorWeight = priorWeight;
@@ -83,7 +84,9 @@ final class ParamKernels {
       mu = sigma = invSigma = logNorm = null;
       priorMu = priorSigma = priorLogNorm = 0;
       int c = param.choices();
-      double a = priorWeight * c / (m + 1);
+      // Optuna's share of the prior in a categorical kernel: priorWeight / (m + 1) per choice,
+      // from the option (not the mixture's prior weight, which is on the scale of the weights).
+      double a = options.priorWeight() * c / (m + 1);
       observed = new int[m];
       for (int k = 0; k < m; k++) {
         observed[k] = (int) values[k];
@@ -139,6 +142,14 @@ final class ParamKernels {
     return logMass;
   }
 
+  /**
+   * The smallest bandwidth of {@code m} kernels over {@code range}: {@code range * max(0.01, (m +
+   * 2)^-exponent)}. With exponent 1 this is Optuna's {@code range / min(100, m + 2)}.
+   */
+  static double magicClip(double range, int m, double exponent) {
+    return range * Math.max(0.01, Math.pow(m + 2.0, -exponent));
+  }
+
   /** Optuna's bandwidths for centres {@code mu} in {@code [lo, hi]} (see the class comment). */
   static double[] bandwidths(double[] mu, double lo, double hi, Tpe options, int dims) {
     int m = mu.length;
@@ -165,7 +176,7 @@ final class ParamKernels {
         sigma[order[r]] = Math.max(left, right);
       }
     }
-    double min = options.considerMagicClip() ? range / Math.min(100.0, m + 2.0) : 1e-12;
+    double min = options.considerMagicClip() ? magicClip(range, m, options.magicClipExponent()) : 1e-12;
     for (int k = 0; k < m; k++) {
       sigma[k] = Math.min(range, Math.max(min, sigma[k]));
     }

@@ -32,10 +32,13 @@ final class Parzen {
    * @param values per observation of the set (in chronological order), its internal values by
    *     parameter index, NaN where inactive
    * @param weights the observations' unnormalized weights
+   * @param priorWeight the prior component's weight, on the scale of {@code weights}
    */
-  Parzen(Param[] params, double[][] values, double[] weights, Tpe options) {
+  Parzen(Param[] params, double[][] values, double[] weights, double priorWeight, Tpe options) {
     this.n = values.length;
-    double priorWeight = n == 0 ? 1 : options.priorWeight();
+    if (n == 0) {
+      priorWeight = 1;
+    }
     double total = priorWeight;
     for (double w : weights) {
       total += w;
@@ -71,7 +74,7 @@ final class Parzen {
         w[k] = weights[present[k]];
       }
       kernels[p.index] = new ParamKernels(p, v, Arrays.copyOf(present, m), Arrays.copyOf(absent, lacking), w,
-          options, params.length);
+          priorWeight, options, params.length);
     }
   }
 
@@ -112,26 +115,23 @@ final class Parzen {
   }
 
   /**
-   * {@code log p(x)} for the configuration whose internal values are {@code values} (by parameter
-   * index) with the parameters {@code active[0..activeCount)} active.
+   * Adds each observation's log factor for parameter {@code p} at {@code v} to {@code acc}: its
+   * kernel, or the marginal of {@code p} if it lacked {@code p}; returns the prior kernel's.
    */
-  double logDensity(double[] values, int[] active, int activeCount, Scratch s) {
-    double[] acc = s.acc;
-    System.arraycopy(logWeight, 0, acc, 0, n);
-    double prior = logPriorWeight;
-    for (int a = 0; a < activeCount; a++) {
-      int p = active[a];
-      double v = values[p];
-      ParamKernels k = kernels[p];
-      if (k.lacking.length > 0) {
-        double fallback = k.logMarginal(v, s.cell, s.marginal);
-        for (int i : k.lacking) {
-          acc[i] += fallback;
-        }
+  double addLogFactor(int p, double v, double[] acc, Scratch s) {
+    ParamKernels k = kernels[p];
+    if (k.lacking.length > 0) {
+      double fallback = k.logMarginal(v, s.cell, s.marginal);
+      for (int i : k.lacking) {
+        acc[i] += fallback;
       }
-      k.addLogKernels(v, acc, s.cell);
-      prior += k.logPrior(v, s.cell);
     }
+    k.addLogKernels(v, acc, s.cell);
+    return k.logPrior(v, s.cell);
+  }
+
+  /** {@code log(exp(prior) + sum_i exp(acc[i]))}, skipping terms too small to count. */
+  static double logSumExp(double[] acc, int n, double prior) {
     double max = prior;
     for (int i = 0; i < n; i++) {
       if (acc[i] > max) {
@@ -151,5 +151,20 @@ final class Parzen {
       }
     }
     return max + Math.log(sum);
+  }
+
+  /**
+   * {@code log p(x)} for the configuration whose internal values are {@code values} (by parameter
+   * index) with the parameters {@code active[0..activeCount)} active.
+   */
+  double logDensity(double[] values, int[] active, int activeCount, Scratch s) {
+    double[] acc = s.acc;
+    System.arraycopy(logWeight, 0, acc, 0, n);
+    double prior = logPriorWeight;
+    for (int a = 0; a < activeCount; a++) {
+      int p = active[a];
+      prior += addLogFactor(p, values[p], acc, s);
+    }
+    return logSumExp(acc, n, prior);
   }
 }

@@ -252,17 +252,64 @@ final class TpeEngine {
       }
     }
     double[][] set = new double[n][];
+    int[] members = new int[n];
     int j = 0;
     for (int i = 0; i < count; i++) {
       if (below[i] == good) {
+        members[j] = i;
         set[j++] = values[i];
       }
     }
-    return new Parzen(params, set, weights(n), options);
+    double[] w = weights(n);
+    double priorWeight = options.priorWeight();
+    if (good) {
+      double[] improvement = improvements(below, members);
+      if (improvement != null) {
+        double mean = 0;
+        for (int k = 0; k < n; k++) {
+          w[k] *= improvement[k];
+          mean += improvement[k] / n;
+        }
+        priorWeight *= mean;
+      }
+    }
+    return new Parzen(params, set, w, priorWeight, options);
+  }
+
+  /**
+   * With {@code improvementPower} {@code q > 0}, each good trial's improvement over the best bad
+   * complete trial, {@code (threshold - loss)^q} (the difference at least 1e-12), for the good
+   * observations {@code members}; null when the weighting does not apply (off, a good trial that is
+   * not complete or not finite, or no finite threshold).
+   */
+  private double[] improvements(boolean[] below, int[] members) {
+    double power = options.improvementPower();
+    if (power == 0 || members.length == 0) {
+      return null;
+    }
+    double threshold = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < count; i++) {
+      if (!below[i] && states[i] == Observation.State.COMPLETE && loss[i] < threshold) {
+        threshold = loss[i];
+      }
+    }
+    if (!Double.isFinite(threshold)) {
+      return null;
+    }
+    double[] improvement = new double[members.length];
+    for (int k = 0; k < members.length; k++) {
+      int i = members[k];
+      if (states[i] != Observation.State.COMPLETE || !Double.isFinite(loss[i])) {
+        return null;
+      }
+      double gain = Math.max(1e-12, threshold - loss[i]);
+      improvement[k] = power == 2 ? gain * gain : Math.pow(gain, power);
+    }
+    return improvement;
   }
 
   private double[] weights(int n) {
-    double[] w = options.weights().apply(n);
+    double[] w = options.weights().apply(n).clone();
     if (w.length < n) {
       throw new IllegalArgumentException("the weights function gave " + w.length + " weights for " + n + " trials");
     }
@@ -341,14 +388,27 @@ final class TpeEngine {
       }
       double[] v = new double[m];
       int[] obs = new int[m];
+      int[] members = new int[m];
       int j = 0;
       for (int i = 0; i < count; i++) {
         if (below[i] == good && !Double.isNaN(values[i][p.index])) {
           obs[j] = j;
+          members[j] = i;
           v[j++] = values[i][p.index];
         }
       }
-      pair[side] = new ParamKernels(p, v, obs, new int[0], weights(m), options, 1);
+      double[] w = weights(m);
+      double priorWeight = options.priorWeight();
+      double[] improvement = good ? improvements(below, members) : null;
+      if (improvement != null) {
+        double mean = 0;
+        for (int k = 0; k < m; k++) {
+          w[k] *= improvement[k];
+          mean += improvement[k] / m;
+        }
+        priorWeight *= mean;
+      }
+      pair[side] = new ParamKernels(p, v, obs, new int[0], w, priorWeight, options, 1);
     }
     return pair;
   }

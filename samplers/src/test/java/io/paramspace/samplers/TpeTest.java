@@ -119,6 +119,52 @@ class TpeTest {
   }
 
   @Test
+  void goodTrialsWeighBySquaredImprovementOverTheBestBadOne() {
+    List<Observation> history = randomHistory(BRANIN, 40, 3);
+    TpeEngine.Result r = TpeEngine.propose(Tpe.defaults(), BRANIN, history, Direction.MINIMIZE, new Rng(1));
+    double[] sorted = history.stream().mapToDouble(Observation::value).sorted().toArray();
+    double threshold = sorted[4]; // gamma(40) = 4 good trials; the best bad one is the fifth
+    double[] improvement = new double[4];
+    double mean = 0;
+    for (int k = 0; k < 4; k++) {
+      double gain = threshold - valueOfCentre(history, r.below().kernels[0].mu[k]);
+      improvement[k] = gain * gain; // improvementPower 2
+      mean += improvement[k] / 4;
+    }
+    double total = mean; // the prior weighs the mean improvement
+    for (double w : improvement) {
+      total += w;
+    }
+    for (int k = 0; k < 4; k++) {
+      assertEquals(Math.log(improvement[k] / total), r.below().logWeight[k], 1e-12);
+    }
+    assertEquals(Math.log(mean / total), r.below().logPriorWeight, 1e-12);
+    // Off: every good trial weighs 1, the prior 1 (Optuna).
+    TpeEngine.Result off = TpeEngine.propose(Tpe.builder().improvementPower(0).build(), BRANIN, history,
+        Direction.MINIMIZE, new Rng(1));
+    for (double w : off.below().logWeight) {
+      assertEquals(Math.log(1.0 / 5), w, 1e-12);
+    }
+  }
+
+  private static double valueOfCentre(List<Observation> history, double x1) {
+    return history.stream().filter(o -> o.params().get("Branin.x1") == x1).findFirst().orElseThrow().value();
+  }
+
+  @Test
+  void proposalsDoNotDependOnTheObjectivesScaleOrOffset() {
+    List<Observation> history = run(Tpe.defaults(), ISSUE, Issue5299::value, 40);
+    List<Observation> scaled = new ArrayList<>();
+    for (Observation o : history) {
+      scaled.add(Observation.complete(o.params(), 1000 * o.value() - 7));
+    }
+    for (int seed = 0; seed < 5; seed++) {
+      assertThat(Tpe.defaults().propose(ISSUE, scaled, Direction.MINIMIZE, new Rng(seed)).params())
+          .isEqualTo(Tpe.defaults().propose(ISSUE, history, Direction.MINIMIZE, new Rng(seed)).params());
+    }
+  }
+
+  @Test
   void proposalsConvergeOnBranin() {
     List<Observation> history = run(Tpe.defaults(), BRANIN, Branin::value, 100);
     double best = history.stream().mapToDouble(Observation::value).min().orElseThrow();
@@ -410,6 +456,11 @@ class TpeTest {
     assertThat(d.multivariate()).isTrue();
     assertThat(d.constantLiar()).isTrue();
     assertThat(d.nanAsWorst()).isFalse();
+    assertThat(d.magicClipExponent()).isEqualTo(1.5);
+    assertThat(d.improvementPower()).isEqualTo(2.0);
+    Tpe optuna = Tpe.builder().optunaSettings().build();
+    assertThat(optuna.magicClipExponent()).isEqualTo(1.0);
+    assertThat(optuna.improvementPower()).isEqualTo(0.0);
   }
 
   @Test
