@@ -63,7 +63,8 @@ final class ParamKernels {
   private double[] marginalCumulative;
 
   /**
-   * @param values the internal values of the kernels' observations, in set order
+   * @param values the internal values of the kernels' observations, in set order (kept: not to be
+   *     changed afterwards)
    * @param obsOf the set index of each value's observation
    * @param lacking the set indices of the observations that lack the parameter
    * @param weights the (unnormalized) mixture weight of each value's observation
@@ -110,9 +111,13 @@ final class ParamKernels {
     double lo = param.lo;
     double hi = param.hi;
     double range = hi - lo;
-    mu = new double[m];
-    for (int k = 0; k < m; k++) {
-      mu[k] = param.toKernel(values[k]);
+    if (param.log) {
+      mu = new double[m];
+      for (int k = 0; k < m; k++) {
+        mu[k] = param.toKernel(values[k]);
+      }
+    } else {
+      mu = values; // the caller's own copy: the centres are the values
     }
     sigma = bandwidths(mu, lo, hi, options, dims);
     invSigma = new double[m];
@@ -158,29 +163,108 @@ final class ParamKernels {
     if (m == 0) {
       return sigma;
     }
+    double min = options.considerMagicClip() ? magicClip(range, m, options.magicClipExponent()) : 1e-12;
     if (options.bandwidth() == Tpe.Bandwidth.SCOTT) {
       java.util.Arrays.fill(sigma, 0.2 * range * Math.pow(Math.max(m, 1), -1.0 / (dims + 4)));
+    } else if (m >= 64 && range / min <= 4.0 * m) {
+      neighbourGapsByBuckets(mu, lo, hi, min, options.considerEndpoints(), sigma);
     } else {
-      int[] order = sortedOrder(mu);
-      for (int r = 0; r < m; r++) {
-        double centre = mu[order[r]];
-        double left = r == 0 ? centre - lo : centre - mu[order[r - 1]];
-        double right = r == m - 1 ? hi - centre : mu[order[r + 1]] - centre;
-        if (!options.considerEndpoints() && m >= 2) {
-          if (r == 0) {
-            left = right;
-          } else if (r == m - 1) {
-            right = left;
-          }
-        }
-        sigma[order[r]] = Math.max(left, right);
-      }
+      neighbourGapsBySorting(mu, lo, hi, options.considerEndpoints(), sigma);
     }
-    double min = options.considerMagicClip() ? magicClip(range, m, options.magicClipExponent()) : 1e-12;
     for (int k = 0; k < m; k++) {
       sigma[k] = Math.min(range, Math.max(min, sigma[k]));
     }
     return sigma;
+  }
+
+  /** Each centre's larger gap to its sorted neighbours (the range's ends beyond the outermost). */
+  static void neighbourGapsBySorting(double[] mu, double lo, double hi, boolean considerEndpoints, double[] out) {
+    int m = mu.length;
+    int[] order = sortedOrder(mu);
+    for (int r = 0; r < m; r++) {
+      double centre = mu[order[r]];
+      double left = r == 0 ? centre - lo : centre - mu[order[r - 1]];
+      double right = r == m - 1 ? hi - centre : mu[order[r + 1]] - centre;
+      if (!considerEndpoints && m >= 2) {
+        if (r == 0) {
+          left = right;
+        } else if (r == m - 1) {
+          right = left;
+        }
+      }
+      out[order[r]] = Math.max(left, right);
+    }
+  }
+
+  /**
+   * The same gaps as {@link #neighbourGapsBySorting} wherever they reach {@code floor}, in linear
+   * time: with buckets {@code floor} wide, two centres in one bucket are less than {@code floor}
+   * apart, so only a bucket's first centre (smallest value, first index among ties) can have a
+   * left gap of {@code floor} or more, and only its last a right one; every other centre gets 0,
+   * which the clip raises to {@code floor} as it would its true gap.
+   */
+  static void neighbourGapsByBuckets(double[] mu, double lo, double hi, double floor, boolean considerEndpoints,
+      double[] out) {
+    int m = mu.length;
+    int buckets = Math.max(1, (int) Math.ceil((hi - lo) / floor));
+    int[] first = new int[buckets];
+    int[] last = new int[buckets];
+    java.util.Arrays.fill(first, -1);
+    for (int i = 0; i < m; i++) {
+      int b = Math.min(buckets - 1, Math.max(0, (int) ((mu[i] - lo) / floor)));
+      if (first[b] < 0) {
+        first[b] = i;
+        last[b] = i;
+      } else {
+        if (mu[i] < mu[first[b]]) {
+          first[b] = i;
+        }
+        if (mu[i] >= mu[last[b]]) {
+          last[b] = i;
+        }
+      }
+    }
+    java.util.Arrays.fill(out, 0);
+    // Cross-bucket gaps: a bucket's first centre to the previous bucket's last one.
+    int previous = -1;
+    int firstBucket = -1;
+    double firstRight = 0; // the right gap of the lowest centre, if it is alone in its bucket
+    for (int b = 0; b < buckets; b++) {
+      if (first[b] < 0) {
+        continue;
+      }
+      double gap = previous < 0 ? mu[first[b]] - lo : mu[first[b]] - mu[last[previous]];
+      if (previous < 0) {
+        firstBucket = b;
+      } else {
+        out[last[previous]] = Math.max(out[last[previous]], gap); // the right gap of the previous last
+        if (previous == firstBucket && first[firstBucket] == last[firstBucket]) {
+          firstRight = gap;
+        }
+      }
+      out[first[b]] = Math.max(out[first[b]], gap); // the left gap of this first
+      previous = b;
+    }
+    int lowest = first[firstBucket];
+    int highest = last[previous];
+    double highestRight = hi - mu[highest];
+    if (considerEndpoints || m < 2) {
+      out[highest] = Math.max(out[highest], highestRight);
+    } else {
+      // Optuna without endpoints: the outermost centres take their inner gap on both sides.
+      out[lowest] = firstRight;
+      out[highest] = first[previous] == highest ? mu[highest] - mu[last[prevNonEmpty(first, previous)]] : 0;
+    }
+  }
+
+  /** The last non-empty bucket before {@code b}. */
+  private static int prevNonEmpty(int[] first, int b) {
+    for (int c = b - 1; c >= 0; c--) {
+      if (first[c] >= 0) {
+        return c;
+      }
+    }
+    throw new AssertionError("no bucket before " + b);
   }
 
   /**

@@ -57,6 +57,8 @@ final class Parzen {
     kernels = new ParamKernels[params.length];
     int[] present = new int[n];
     int[] absent = new int[n];
+    int[] identity = null;
+    int[] none = new int[0];
     for (Param p : params) {
       int m = 0;
       int lacking = 0;
@@ -68,13 +70,22 @@ final class Parzen {
         }
       }
       double[] v = new double[m];
-      double[] w = new double[m];
       for (int k = 0; k < m; k++) {
         v[k] = values[present[k]][p.index];
-        w[k] = weights[present[k]];
       }
-      kernels[p.index] = new ParamKernels(p, v, Arrays.copyOf(present, m), Arrays.copyOf(absent, lacking), w,
-          priorWeight, options, params.length);
+      if (lacking == 0) { // every observation has it (the common case): share the index and weights
+        if (identity == null) {
+          identity = present.clone();
+        }
+        kernels[p.index] = new ParamKernels(p, v, identity, none, weights, priorWeight, options, params.length);
+      } else {
+        double[] w = new double[m];
+        for (int k = 0; k < m; k++) {
+          w[k] = weights[present[k]];
+        }
+        kernels[p.index] = new ParamKernels(p, v, Arrays.copyOf(present, m), Arrays.copyOf(absent, lacking), w,
+            priorWeight, options, params.length);
+      }
     }
   }
 

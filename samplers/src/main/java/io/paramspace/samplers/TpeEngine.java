@@ -17,6 +17,8 @@ import java.util.Map;
 final class TpeEngine {
   private final Tpe options;
   private final ConfigSpace<?> space;
+  /** The space's distributions: also the key under which observations remember their values. */
+  private final Map<String, io.paramspace.runtime.Distribution> distributions;
   private final Map<String, Param> byName;
   private final Param[] params;
 
@@ -36,7 +38,8 @@ final class TpeEngine {
   private TpeEngine(Tpe options, ConfigSpace<?> space) {
     this.options = options;
     this.space = space;
-    this.byName = Param.of(space.distributions());
+    this.distributions = space.distributions();
+    this.byName = Param.of(distributions);
     this.params = Param.array(byName);
   }
 
@@ -87,7 +90,7 @@ final class TpeEngine {
           }
         }
       }
-      double[] v = toArray(o.params());
+      double[] v = o.internalValues(distributions, params);
       if (v == null) {
         continue; // outside the current space
       }
@@ -99,22 +102,6 @@ final class TpeEngine {
       c++;
     }
     count = c;
-  }
-
-  /** The internal values by parameter index (NaN where inactive), or null if one is outside its distribution. */
-  private double[] toArray(Map<String, Double> p) {
-    double[] v = new double[params.length];
-    for (Param param : params) {
-      Double x = p.get(param.name);
-      if (x == null) {
-        v[param.index] = Double.NaN;
-      } else if (param.contains(x)) {
-        v[param.index] = x;
-      } else {
-        return null;
-      }
-    }
-    return v;
   }
 
   /** Number of finished (complete or pruned) usable observations. */

@@ -202,6 +202,38 @@ class KernelDensityTest {
     assertThat(Arrays.stream(ends).boxed().toList()).containsExactly(3.0, 6.0).inOrder();
   }
 
+  /** The linear-time gaps agree with the sorted ones after the clip, for spread, clustered and tied centres. */
+  @Test
+  void bucketGapsEqualSortedGapsOnceClipped() {
+    Rng rng = new Rng(9);
+    for (int round = 0; round < 200; round++) {
+      int m = 64 + (int) rng.nextLong(3000);
+      double[] mu = new double[m];
+      for (int i = 0; i < m; i++) {
+        double u = rng.nextDouble();
+        mu[i] = switch (round % 4) {
+          case 0 -> u;
+          case 1 -> 0.3 + 0.01 * u; // one tight cluster
+          case 2 -> (rng.nextLong(3) == 0 ? 0.9 : 0.1) + 0.05 * u; // two clusters, empty middle
+          default -> Math.floor(u * 20) / 20; // many ties
+        };
+      }
+      mu[0] = round % 5 == 0 ? 0 : mu[0]; // a centre on the low end now and then
+      mu[m - 1] = round % 7 == 0 ? 1 : mu[m - 1];
+      for (boolean ends : new boolean[] {false, true}) {
+        for (double floor : new double[] {0.01, 0.024, 0.2}) {
+          double[] sorted = new double[m];
+          double[] buckets = new double[m];
+          ParamKernels.neighbourGapsBySorting(mu, 0, 1, ends, sorted);
+          ParamKernels.neighbourGapsByBuckets(mu, 0, 1, floor, ends, buckets);
+          for (int i = 0; i < m; i++) {
+            assertEquals(Math.min(1, Math.max(floor, sorted[i])), Math.min(1, Math.max(floor, buckets[i])), 1e-12);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void radixOrderMatchesASort() {
     Rng rng = new Rng(3);
