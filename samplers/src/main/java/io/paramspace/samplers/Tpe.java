@@ -54,44 +54,56 @@ import java.util.function.IntUnaryOperator;
  *       {@code range * max(0.01, (m + 2)^-1.5)} for {@code m} kernels, where Optuna's clip is {@code
  *       range / min(100, m + 2)} (exponent 1).
  *   <li><b>Candidates.</b> {@code nEiCandidates} configurations are drawn from the good set's
- *       mixture, and the one with the largest {@code log l(x) - log g(x)} is proposed (a proposal
- *       equal to a running trial's parameters is passed over).
+ *       mixture, and the one with the largest {@code log l(x) - log g(x)} is proposed (block by
+ *       block along the tree in conditional spaces, see below); a proposal equal to a running
+ *       trial's parameters is passed over.
  * </ol>
  *
- * <p>The two departures from Optuna (improvement weights, clip exponent 1.5; {@link
+ * <p>The two departures from Optuna's settings (improvement weights, clip exponent 1.5; {@link
  * Builder#optunaSettings()} undoes both) were chosen on seeds disjoint from the benchmark's: over
  * 200 seeds of 100 trials each, the median best went from 0.420 to 0.401 on Branin, from -3.178 to
- * -3.263 on Hartmann-6 (runs below -3.25 from 18% to 56%, over 400 other seeds), from 9.0e-6 to
- * 1.8e-6 on optuna#5299, and a 2-D Rastrigin, a 6-D sphere and a 6-D Ackley function improved too;
- * a faster clip (exponent 2) exploits more and loses on the multimodal ones. With {@code optunaSettings()} the estimator is
- * Optuna's own: for the same observations its densities agree with Optuna's to 1e-8.
+ * -3.263 on Hartmann-6 (runs below -3.25 from 18% to 56%, over 400 other seeds), from 5.3e-6 to
+ * 8.3e-7 on optuna#5299, and a 2-D Rastrigin, a 6-D sphere and a 6-D Ackley function improved too;
+ * a faster clip (exponent 2) exploits more and loses on the multimodal ones. On a space without
+ * conditions, {@code optunaSettings()} gives Optuna's own estimator (4.5 and later): for the same
+ * observations its densities agree with Optuna's to 1e-8.
  *
  * <h2>Conditional and polymorphic spaces: one joint model along the tree</h2>
  *
  * <p>Optuna's multivariate TPE models the parameters that every trial has; with {@code group=True}
  * it splits the rest into groups modelled independently of each other, which loses the correlation
- * between a shared parameter and a branch's own ones (optuna#5299). Here a component is an
- * <em>observation</em>, and it is a distribution over the whole tree-structured space:
+ * between a shared parameter and a branch's own ones (optuna#5299). Here a component of the mixture
+ * is an <em>observation</em>, and it is a distribution over the whole tree-structured space:
  *
  * <ul>
- *   <li>A candidate is drawn by picking a component (an observation of the good set, or the prior)
- *       and running {@code space.sample} with a Trial that answers each question — in the space's
- *       own order, only for the active path — from that observation's kernel of the asked
- *       parameter. So the candidate inherits the observation's branch structure, its shared and
- *       branch-specific values are drawn jointly around that one observation, and a categorical
- *       kernel may still switch branch.
- *   <li>When the path reaches a parameter the observation did not have (its kernel switched to
- *       another branch), the value is drawn from that parameter's marginal in the set: the mixture
- *       of the kernels of the observations that had it, plus the prior. A branch's parameters so
- *       learn from that branch's history.
  *   <li>The density of a configuration {@code x} under a set is {@code sum_i w_i prod_{j active in
- *       x} K_ij(x_j)}, where {@code K_ij} is observation {@code i}'s kernel for {@code j}, or the
- *       marginal of {@code j} when {@code i} lacked {@code j}: the same distribution the draws come
- *       from, so each component integrates to one over the tree. Parameters of other branches
- *       than {@code x}'s do not appear (they are marginalized out).
+ *       x} K_ij(x_j)}, where {@code K_ij} is observation {@code i}'s kernel for {@code j}, or, when
+ *       {@code i} lacked {@code j} (it took another branch), the marginal of {@code j} in the set:
+ *       the mixture of the kernels of the observations that had it, plus the prior. So each
+ *       component integrates to one over the tree, parameters of branches {@code x} does not take
+ *       do not appear, and a branch's parameters learn from that branch's trials.
  *   <li>A parameter's kernels (centres and bandwidths) are fitted only on the trials in which it
  *       was active.
+ *   <li>Candidates follow the tree. The parameters split into blocks that were active in exactly
+ *       the same trials (Optuna's groups: for #5299 the choice with the shared float, and each
+ *       branch's float). When the space ({@code space.sample}, in its own order, only along the
+ *       active path) first asks a parameter of a block, {@code nEiCandidates} values of the block
+ *       are drawn from l's <em>conditional</em> given the blocks chosen so far, that is from the
+ *       components reweighted by how well they explain those values ({@code w_i prod K_ij(x_j)}
+ *       over the chosen {@code j}), each candidate from one component's kernels (or the marginal,
+ *       for a parameter the component lacked); the candidate with the best conditional ratio
+ *       {@code l(x_B | x_chosen) / g(x_B | x_chosen)} is taken, and both mixtures' component weights
+ *       are updated with it. A branch's own values thus come from the observations whose shared
+ *       values match the ones chosen, which keeps their correlation, where Optuna's groups draw
+ *       them blind to each other. A categorical kernel may switch branch; the new branch's values
+ *       then come from the observations that took it.
+ *   <li>With one block (no conditional parameter seen yet) this is the plain multivariate draw:
+ *       {@code nEiCandidates} whole configurations from l, the best {@code l/g}.
  * </ul>
+ *
+ * <p>Optuna's group decomposition is available as {@link Builder#groups} for comparison: on
+ * #5299 over 200 seeds it reaches 1.2e-6 with the defaults and 1.2e-5 with {@link
+ * Builder#optunaSettings()}, the joint model 0.83e-6 and 5.3e-6.
  *
  * <p>With {@code multivariate(false)} each parameter is instead drawn and scored on its own, by
  * univariate estimators over the trials that had it (Optuna's independent TPE).
@@ -132,6 +144,7 @@ public final class Tpe {
   private final boolean considerMagicClip;
   private final boolean considerEndpoints;
   private final boolean multivariate;
+  private final boolean groups;
   private final boolean constantLiar;
   private final boolean nanAsWorst;
   private final Bandwidth bandwidth;
@@ -148,6 +161,7 @@ public final class Tpe {
     this.considerMagicClip = b.considerMagicClip;
     this.considerEndpoints = b.considerEndpoints;
     this.multivariate = b.multivariate;
+    this.groups = b.groups;
     this.constantLiar = b.constantLiar;
     this.nanAsWorst = b.nanAsWorst;
     this.bandwidth = b.bandwidth;
@@ -289,6 +303,11 @@ public final class Tpe {
     return multivariate;
   }
 
+  /** Optuna's group decomposition instead of the joint model (see {@link Builder#groups}). */
+  public boolean groups() {
+    return groups;
+  }
+
   public boolean constantLiar() {
     return constantLiar;
   }
@@ -317,7 +336,8 @@ public final class Tpe {
   public String toString() {
     return "Tpe[nStartupTrials=" + nStartupTrials + ", nEiCandidates=" + nEiCandidates + ", priorWeight="
         + priorWeight + ", considerMagicClip=" + considerMagicClip + ", considerEndpoints=" + considerEndpoints
-        + ", multivariate=" + multivariate + ", constantLiar=" + constantLiar + ", nanAsWorst=" + nanAsWorst
+        + ", multivariate=" + multivariate + ", groups=" + groups + ", constantLiar=" + constantLiar
+        + ", nanAsWorst=" + nanAsWorst
         + ", bandwidth=" + bandwidth + ", magicClipExponent=" + magicClipExponent + ", improvementPower="
         + improvementPower + ", seed=" + seed + "]";
   }
@@ -337,6 +357,7 @@ public final class Tpe {
     private boolean considerMagicClip = true;
     private boolean considerEndpoints = false;
     private boolean multivariate = true;
+    private boolean groups = false;
     private boolean constantLiar = true;
     private boolean nanAsWorst = false;
     private Bandwidth bandwidth = Bandwidth.NEIGHBOURS;
@@ -355,6 +376,7 @@ public final class Tpe {
       considerMagicClip = t.considerMagicClip;
       considerEndpoints = t.considerEndpoints;
       multivariate = t.multivariate;
+      groups = t.groups;
       constantLiar = t.constantLiar;
       nanAsWorst = t.nanAsWorst;
       bandwidth = t.bandwidth;
@@ -423,6 +445,17 @@ public final class Tpe {
       return this;
     }
 
+    /**
+     * With {@code multivariate}, Optuna's group decomposition ({@code group=True}) instead of the one
+     * joint model: parameters active in exactly the same trials form a group, and each group is
+     * drawn and scored on its own, so a shared parameter and a branch's own ones are modelled
+     * apart (default off; for comparison).
+     */
+    public Builder groups(boolean on) {
+      groups = on;
+      return this;
+    }
+
     /** Count running trials as bad ones (default on). */
     public Builder constantLiar(boolean on) {
       constantLiar = on;
@@ -469,8 +502,9 @@ public final class Tpe {
 
     /**
      * Optuna's settings where this TPE departs from them: {@code magicClipExponent(1)} and {@code
-     * improvementPower(0)}; with the default multivariate mode this is Optuna 4.5+'s
-     * multivariate TPE (the same estimator: its densities agree with Optuna's to 1e-8).
+     * improvementPower(0)}; with the default multivariate mode, on a space without conditions,
+     * this is Optuna 4.5+'s multivariate TPE (the same estimator: its densities agree with
+     * Optuna's to 1e-8).
      */
     public Builder optunaSettings() {
       magicClipExponent = 1;

@@ -18,12 +18,15 @@ import java.util.function.ToDoubleFunction;
  * and seeds.
  *
  * <p>Quality: for each function (Branin, Hartmann-6, the conditional objective of optuna#5299)
- * and each sampler, the best value after {@code --trials} trials (default 100) for seeds {@code 0
- * .. --seeds - 1} (default 20), as median and interquartile range (numpy's linear percentiles).
+ * and each sampler, the best value after {@code --trials} trials (default 100) for {@code --seeds}
+ * seeds (default 20) from {@code --first-seed} (default 0), as median and interquartile range
+ * (numpy's linear percentiles).
  * Samplers: TPE with the defaults (multivariate, one joint model along the tree); the same with
  * {@code optunaSettings()} (Optuna's magic clip and weights, which makes it Optuna 4.5+'s
  * multivariate TPE on the spaces without conditions); TPE with {@code multivariate(false)}
- * (independent, per parameter); and random search ({@code space.random(rng)}). Seed {@code s} gives
+ * (independent, per parameter); TPE with {@code groups(true)} (Optuna's group decomposition, with
+ * this TPE's estimator: the like-for-like comparison on optuna#5299); and random search ({@code
+ * space.random(rng)}). Seed {@code s} gives
  * TPE {@code Tpe.builder().seed(s)} and random search {@code new Rng(s)}.
  *
  * <p>Speed: on Hartmann-6, a prepared history of {@code N} complete trials (uniform random points
@@ -34,7 +37,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true
- * java -cp benchmarks/target/benchmarks.jar io.paramspace.bench.search.TpeBenchmark [--seeds 20] [--trials 100] [--quality-only | --timing-only]
+ * java -cp benchmarks/target/benchmarks.jar io.paramspace.bench.search.TpeBenchmark [--seeds 20] [--first-seed 0] [--trials 100] [--quality-only | --timing-only]
  * </pre>
  */
 public final class TpeBenchmark {
@@ -62,21 +65,23 @@ public final class TpeBenchmark {
 
   public static void main(String[] args) {
     int seeds = 20;
+    int firstSeed = 0;
     int trials = 100;
     boolean quality = true;
     boolean timing = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+        case "--first-seed" -> firstSeed = Integer.parseInt(args[++i]);
         case "--trials" -> trials = Integer.parseInt(args[++i]);
         case "--quality-only" -> timing = false;
         case "--timing-only" -> quality = false;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --seeds N, --trials N, --quality-only, --timing-only");
+            + "; use --seeds N, --first-seed S, --trials N, --quality-only, --timing-only");
       }
     }
     if (quality) {
-      quality(seeds, trials);
+      quality(firstSeed, seeds, trials);
     }
     if (timing) {
       timing();
@@ -85,24 +90,28 @@ public final class TpeBenchmark {
 
   // ---- quality ------------------------------------------------------------------------------
 
-  static void quality(int seeds, int trials) {
-    System.out.printf(Locale.ROOT, "## Best value after %d trials, seeds 0-%d: median [Q1, Q3]%n%n", trials, seeds - 1);
+  static void quality(int firstSeed, int seeds, int trials) {
+    System.out.printf(Locale.ROOT, "## Best value after %d trials, seeds %d-%d: median [Q1, Q3]%n%n", trials, firstSeed,
+        firstSeed + seeds - 1);
     System.out.println("| function (minimum) | Paramspace TPE (joint, default) | Paramspace TPE (joint, Optuna's settings)"
-        + " | Paramspace TPE (independent) | Paramspace random |");
-    System.out.println("|---|---|---|---|---|");
+        + " | Paramspace TPE (Optuna's groups) | Paramspace TPE (independent) | Paramspace random |");
+    System.out.println("|---|---|---|---|---|---|");
     for (Problem<?> problem : List.of(BRANIN, HARTMANN6, ISSUE_5299)) {
       double[] joint = new double[seeds];
       double[] optuna = new double[seeds];
+      double[] groups = new double[seeds];
       double[] independent = new double[seeds];
       double[] random = new double[seeds];
-      for (int s = 0; s < seeds; s++) {
-        joint[s] = bestOf(problem, Tpe.builder().seed(s).build(), trials);
-        optuna[s] = bestOf(problem, Tpe.builder().seed(s).optunaSettings().build(), trials);
-        independent[s] = bestOf(problem, Tpe.builder().seed(s).multivariate(false).build(), trials);
-        random[s] = bestRandom(problem, s, trials);
+      for (int i = 0; i < seeds; i++) {
+        int s = firstSeed + i;
+        joint[i] = bestOf(problem, Tpe.builder().seed(s).build(), trials);
+        optuna[i] = bestOf(problem, Tpe.builder().seed(s).optunaSettings().build(), trials);
+        groups[i] = bestOf(problem, Tpe.builder().seed(s).groups(true).build(), trials);
+        independent[i] = bestOf(problem, Tpe.builder().seed(s).multivariate(false).build(), trials);
+        random[i] = bestRandom(problem, s, trials);
       }
-      System.out.printf(Locale.ROOT, "| %s (%s) | %s | %s | %s | %s |%n", problem.name(), problem.optimum(),
-          summary(joint), summary(optuna), summary(independent), summary(random));
+      System.out.printf(Locale.ROOT, "| %s (%s) | %s | %s | %s | %s | %s |%n", problem.name(), problem.optimum(),
+          summary(joint), summary(optuna), summary(groups), summary(independent), summary(random));
     }
     System.out.println();
   }
