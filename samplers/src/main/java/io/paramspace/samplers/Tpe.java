@@ -50,7 +50,7 @@ import java.util.function.IntUnaryOperator;
  *       kernel (mostly the observed choice, the rest spread by the prior) for choices. The prior
  *       component uses wide kernels: a Gaussian centred in the range with the range as sigma, and the
  *       space's choice weights. Bandwidths: see {@link Bandwidth}; by default each kernel's sigma is
- *       the larger gap to its neighbours, as in Optuna 4.5+, and the "magic clip" keeps it above
+ *       the larger gap to its neighbours, as in Optuna 5.0, and the "magic clip" keeps it above
  *       {@code range * max(0.01, (m + 2)^-1.5)} for {@code m} kernels, where Optuna's clip is {@code
  *       range / min(100, m + 2)} (exponent 1).
  *   <li><b>Candidates.</b> {@code nEiCandidates} configurations are drawn from the good set's
@@ -65,7 +65,7 @@ import java.util.function.IntUnaryOperator;
  * -3.263 on Hartmann-6 (runs below -3.25 from 18% to 56%, over 400 other seeds), from 5.3e-6 to
  * 8.3e-7 on optuna#5299, and a 2-D Rastrigin, a 6-D sphere and a 6-D Ackley function improved too;
  * a faster clip (exponent 2) exploits more and loses on the multimodal ones. On a space without
- * conditions, {@code optunaSettings()} gives Optuna's own estimator (4.5 and later): for the same
+ * conditions, {@code optunaSettings()} gives Optuna's own estimator (5.0's): for the same
  * observations its densities agree with Optuna's to 1e-8.
  *
  * <h2>Conditional and polymorphic spaces: one joint model along the tree</h2>
@@ -121,10 +121,11 @@ public final class Tpe {
   /** How the kernels' bandwidths (sigmas) are chosen for numeric parameters. */
   public enum Bandwidth {
     /**
-     * Optuna's rule (its univariate one, which Optuna 4.5+ also uses for multivariate TPE): each
+     * Optuna's rule (its univariate one, which Optuna 5.0 also uses for multivariate TPE): each
      * kernel's sigma is the larger gap to its neighbours among the sorted centres of its set, the
-     * range's ends counting as neighbours when {@code considerEndpoints}; clipped to {@code [range /
-     * min(100, m + 2), range]} ({@code m} kernels) with {@code considerMagicClip}.
+     * range's ends counting as neighbours when {@code considerEndpoints}; clipped to {@code [range *
+     * max(0.01, (m + 2)^-e), range]} ({@code m} kernels, {@code e} the {@code magicClipExponent},
+     * 1 in Optuna) with {@code considerMagicClip}.
      */
     NEIGHBOURS,
     /**
@@ -196,6 +197,8 @@ public final class Tpe {
    * @param rng the random source; the proposal is a function of its state and the other arguments
    * @throws IllegalArgumentException if a complete observation has more than one value (TPE here
    *     is single-objective)
+   * @throws IllegalStateException if {@code space} was built by hand, without generated access (it
+   *     cannot sample)
    */
   public Proposal propose(ConfigSpace<?> space, List<Observation> history, Direction direction, Rng rng) {
     Objects.requireNonNull(space, "space");
@@ -503,7 +506,7 @@ public final class Tpe {
     /**
      * Optuna's settings where this TPE departs from them: {@code magicClipExponent(1)} and {@code
      * improvementPower(0)}; with the default multivariate mode, on a space without conditions,
-     * this is Optuna 4.5+'s multivariate TPE (the same estimator: its densities agree with
+     * this is Optuna 5.0's multivariate TPE (the same estimator: its densities agree with
      * Optuna's to 1e-8).
      */
     public Builder optunaSettings() {

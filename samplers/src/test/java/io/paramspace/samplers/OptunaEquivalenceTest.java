@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * With {@link Tpe.Builder#optunaSettings()} the estimator is Optuna's (4.5+, the development head
- * of 5.0): the same densities for the same observations, up to 1e-8 (Optuna computes the far tails
+ * With {@link Tpe.Builder#optunaSettings()} the estimator is Optuna's (the development head of
+ * 5.0, whose multivariate TPE is the default): the same densities for the same observations, up to 1e-8 (Optuna computes the far tails
  * of a discrete cell through 0.5 + 0.5 erf, which loses digits there). The expected values were computed with
  * Optuna's {@code _ParzenEstimator} on these observations (numpy's {@code RandomState(0)}: two plain
  * floats, a log int, a categorical, a log float; default weights, prior weight 1, magic clip on,

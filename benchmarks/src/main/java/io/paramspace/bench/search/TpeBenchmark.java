@@ -22,7 +22,7 @@ import java.util.function.ToDoubleFunction;
  * seeds (default 20) from {@code --first-seed} (default 0), as median and interquartile range
  * (numpy's linear percentiles).
  * Samplers: TPE with the defaults (multivariate, one joint model along the tree); the same with
- * {@code optunaSettings()} (Optuna's magic clip and weights, which makes it Optuna 4.5+'s
+ * {@code optunaSettings()} (Optuna's magic clip and weights, which makes it Optuna 5.0's
  * multivariate TPE on the spaces without conditions); TPE with {@code multivariate(false)}
  * (independent, per parameter); TPE with {@code groups(true)} (Optuna's group decomposition, with
  * this TPE's estimator: the like-for-like comparison on optuna#5299); and random search ({@code
