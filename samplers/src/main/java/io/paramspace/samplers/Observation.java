@@ -30,7 +30,19 @@ import java.util.Objects;
  * <p>The history a sampler takes is a list of observations in the order the trials were created
  * (trial number order): Optuna's weights, which ramp down older trials, read that order.
  */
-public record Observation(Map<String, Double> params, State state, List<Double> values, long step) {
+public final class Observation {
+  private final Map<String, Double> params;
+  private final State state;
+  private final List<Double> values;
+  private final long step;
+  /**
+   * The internal values by parameter index for the distributions a sampler last read this
+   * observation with (null array: outside them). A sampler reading one history again and again
+   * (each ask of a long study) then looks each value up once. Immutable; a race only recomputes.
+   */
+  private volatile Cached cached;
+
+  private record Cached(Object distributions, double[] values) {}
 
   /** How a trial ended, as far as a sampler cares. */
   public enum State {
@@ -42,15 +54,19 @@ public record Observation(Map<String, Double> params, State state, List<Double> 
     RUNNING
   }
 
-  public Observation {
+  /**
+   * @throws IllegalArgumentException if the values and step do not fit the state (see the class
+   *     comment), or a name or value is null
+   */
+  public Observation(Map<String, Double> params, State state, List<Double> values, long step) {
     Objects.requireNonNull(state, "state");
     params = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(params, "params")));
+    values = List.copyOf(values);
     for (Map.Entry<String, Double> e : params.entrySet()) {
       if (e.getKey() == null || e.getValue() == null) {
         throw new IllegalArgumentException("parameter names and values must not be null, got " + params);
       }
     }
-    values = List.copyOf(values);
     switch (state) {
       case COMPLETE -> {
         if (values.isEmpty()) {
@@ -79,6 +95,70 @@ public record Observation(Map<String, Double> params, State state, List<Double> 
         }
       }
     }
+    this.params = params;
+    this.state = state;
+    this.values = values;
+    this.step = step;
+  }
+
+  /** The active parameters, by name, in internal form. */
+  public Map<String, Double> params() {
+    return params;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** The objective value(s) of a complete trial; the last intermediate value of a pruned one, if any. */
+  public List<Double> values() {
+    return values;
+  }
+
+  /** The step of a pruned trial's last intermediate value, or -1. */
+  public long step() {
+    return step;
+  }
+
+  /**
+   * The internal values by {@code params}' indices (NaN where inactive), or null if a value lies
+   * outside its distribution; remembered for {@code distributions} (the map the params came from).
+   */
+  double[] internalValues(Object distributions, Param[] byIndex) {
+    Cached c = cached;
+    if (c != null && c.distributions() == distributions) {
+      return c.values();
+    }
+    double[] v = new double[byIndex.length];
+    for (Param param : byIndex) {
+      Double x = params.get(param.name);
+      if (x == null) {
+        v[param.index] = Double.NaN;
+      } else if (param.contains(x)) {
+        v[param.index] = x;
+      } else {
+        v = null;
+        break;
+      }
+    }
+    cached = new Cached(distributions, v);
+    return v;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Observation that && step == that.step && state == that.state && params.equals(that.params)
+        && values.equals(that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(params, state, values, step);
+  }
+
+  @Override
+  public String toString() {
+    return "Observation[params=" + params + ", state=" + state + ", values=" + values + ", step=" + step + "]";
   }
 
   /** A complete trial of a single-objective study. */

@@ -22,9 +22,10 @@ import io.paramspace.runtime.Rng;
  *
  * <p>Bandwidths follow Optuna: each kernel's sigma is the larger gap to its neighbours among the
  * sorted centres (the interval ends count as neighbours unless {@code considerEndpoints} is off, in
- * which case the outermost centres use their one inner gap), clipped to {@code [(hi - lo) / min(100,
- * m + 2), hi - lo]} ("magic clip"); or, for {@link Tpe.Bandwidth#SCOTT}, {@code 0.2 (hi - lo)
- * max(m, 1)^(-1/(d + 4))} for all, Optuna 3's multivariate rule.
+ * which case the outermost centres use their one inner gap), clipped to {@code [(hi - lo) max(0.01,
+ * (m + 2)^-e), hi - lo]} ("magic clip"; Optuna's is {@code e = 1}, {@link Tpe#magicClipExponent()}
+ * defaults to 1.5); or, for {@link Tpe.Bandwidth#SCOTT}, {@code 0.2 (hi - lo) max(m, 1)^(-1/(d +
+ * 4))} for all, Optuna 3's multivariate rule, clipped the same way.
  */
 final class ParamKernels {
   final Param param;
@@ -62,19 +63,20 @@ final class ParamKernels {
   private double[] marginalCumulative;
 
   /**
-   * @param values the internal values of the kernels' observations, in set order
+   * @param values the internal values of the kernels' observations, in set order (kept: not to be
+   *     changed afterwards)
    * @param obsOf the set index of each value's observation
    * @param lacking the set indices of the observations that lack the parameter
    * @param weights the (unnormalized) mixture weight of each value's observation
+   * @param priorWeight the prior component's weight in the marginal, on the scale of {@code weights}
    * @param dims the number of parameters, for Scott's rule
    */
-  ParamKernels(Param param, double[] values, int[] obsOf, int[] lacking, double[] weights, Tpe options,
-      int dims) {
+  ParamKernels(Param param, double[] values, int[] obsOf, int[] lacking, double[] weights, double priorWeight,
+      Tpe options, int dims) {
     this.param = param;
     this.m = values.length;
     this.obsOf = obsOf;
     this.lacking = lacking;
-    double priorWeight = options.priorWeight();
 
     this.weights = weights;
     this.priorWeight = priorWeight;
@@ -83,7 +85,9 @@ final class ParamKernels {
       mu = sigma = invSigma = logNorm = null;
       priorMu = priorSigma = priorLogNorm = 0;
       int c = param.choices();
-      double a = priorWeight * c / (m + 1);
+      // Optuna's share of the prior in a categorical kernel: priorWeight / (m + 1) per choice,
+      // from the option (not the mixture's prior weight, which is on the scale of the weights).
+      double a = options.priorWeight() * c / (m + 1);
       observed = new int[m];
       for (int k = 0; k < m; k++) {
         observed[k] = (int) values[k];
@@ -107,9 +111,13 @@ final class ParamKernels {
     double lo = param.lo;
     double hi = param.hi;
     double range = hi - lo;
-    mu = new double[m];
-    for (int k = 0; k < m; k++) {
-      mu[k] = param.toKernel(values[k]);
+    if (param.log) {
+      mu = new double[m];
+      for (int k = 0; k < m; k++) {
+        mu[k] = param.toKernel(values[k]);
+      }
+    } else {
+      mu = values; // the caller's own copy: the centres are the values
     }
     sigma = bandwidths(mu, lo, hi, options, dims);
     invSigma = new double[m];
@@ -139,6 +147,14 @@ final class ParamKernels {
     return logMass;
   }
 
+  /**
+   * The smallest bandwidth of {@code m} kernels over {@code range}: {@code range * max(0.01, (m +
+   * 2)^-exponent)}. With exponent 1 this is Optuna's {@code range / min(100, m + 2)}.
+   */
+  static double magicClip(double range, int m, double exponent) {
+    return range * Math.max(0.01, Math.pow(m + 2.0, -exponent));
+  }
+
   /** Optuna's bandwidths for centres {@code mu} in {@code [lo, hi]} (see the class comment). */
   static double[] bandwidths(double[] mu, double lo, double hi, Tpe options, int dims) {
     int m = mu.length;
@@ -147,29 +163,108 @@ final class ParamKernels {
     if (m == 0) {
       return sigma;
     }
+    double min = options.considerMagicClip() ? magicClip(range, m, options.magicClipExponent()) : 1e-12;
     if (options.bandwidth() == Tpe.Bandwidth.SCOTT) {
       java.util.Arrays.fill(sigma, 0.2 * range * Math.pow(Math.max(m, 1), -1.0 / (dims + 4)));
+    } else if (m >= 64 && range / min <= 4.0 * m) {
+      neighbourGapsByBuckets(mu, lo, hi, min, options.considerEndpoints(), sigma);
     } else {
-      int[] order = sortedOrder(mu);
-      for (int r = 0; r < m; r++) {
-        double centre = mu[order[r]];
-        double left = r == 0 ? centre - lo : centre - mu[order[r - 1]];
-        double right = r == m - 1 ? hi - centre : mu[order[r + 1]] - centre;
-        if (!options.considerEndpoints() && m >= 2) {
-          if (r == 0) {
-            left = right;
-          } else if (r == m - 1) {
-            right = left;
-          }
-        }
-        sigma[order[r]] = Math.max(left, right);
-      }
+      neighbourGapsBySorting(mu, lo, hi, options.considerEndpoints(), sigma);
     }
-    double min = options.considerMagicClip() ? range / Math.min(100.0, m + 2.0) : 1e-12;
     for (int k = 0; k < m; k++) {
       sigma[k] = Math.min(range, Math.max(min, sigma[k]));
     }
     return sigma;
+  }
+
+  /** Each centre's larger gap to its sorted neighbours (the range's ends beyond the outermost). */
+  static void neighbourGapsBySorting(double[] mu, double lo, double hi, boolean considerEndpoints, double[] out) {
+    int m = mu.length;
+    int[] order = sortedOrder(mu);
+    for (int r = 0; r < m; r++) {
+      double centre = mu[order[r]];
+      double left = r == 0 ? centre - lo : centre - mu[order[r - 1]];
+      double right = r == m - 1 ? hi - centre : mu[order[r + 1]] - centre;
+      if (!considerEndpoints && m >= 2) {
+        if (r == 0) {
+          left = right;
+        } else if (r == m - 1) {
+          right = left;
+        }
+      }
+      out[order[r]] = Math.max(left, right);
+    }
+  }
+
+  /**
+   * The same gaps as {@link #neighbourGapsBySorting} wherever they reach {@code floor}, in linear
+   * time: with buckets {@code floor} wide, two centres in one bucket are less than {@code floor}
+   * apart, so only a bucket's first centre (smallest value, first index among ties) can have a
+   * left gap of {@code floor} or more, and only its last a right one; every other centre gets 0,
+   * which the clip raises to {@code floor} as it would its true gap.
+   */
+  static void neighbourGapsByBuckets(double[] mu, double lo, double hi, double floor, boolean considerEndpoints,
+      double[] out) {
+    int m = mu.length;
+    int buckets = Math.max(1, (int) Math.ceil((hi - lo) / floor));
+    int[] first = new int[buckets];
+    int[] last = new int[buckets];
+    java.util.Arrays.fill(first, -1);
+    for (int i = 0; i < m; i++) {
+      int b = Math.min(buckets - 1, Math.max(0, (int) ((mu[i] - lo) / floor)));
+      if (first[b] < 0) {
+        first[b] = i;
+        last[b] = i;
+      } else {
+        if (mu[i] < mu[first[b]]) {
+          first[b] = i;
+        }
+        if (mu[i] >= mu[last[b]]) {
+          last[b] = i;
+        }
+      }
+    }
+    java.util.Arrays.fill(out, 0);
+    // Cross-bucket gaps: a bucket's first centre to the previous bucket's last one.
+    int previous = -1;
+    int firstBucket = -1;
+    double firstRight = 0; // the right gap of the lowest centre, if it is alone in its bucket
+    for (int b = 0; b < buckets; b++) {
+      if (first[b] < 0) {
+        continue;
+      }
+      double gap = previous < 0 ? mu[first[b]] - lo : mu[first[b]] - mu[last[previous]];
+      if (previous < 0) {
+        firstBucket = b;
+      } else {
+        out[last[previous]] = Math.max(out[last[previous]], gap); // the right gap of the previous last
+        if (previous == firstBucket && first[firstBucket] == last[firstBucket]) {
+          firstRight = gap;
+        }
+      }
+      out[first[b]] = Math.max(out[first[b]], gap); // the left gap of this first
+      previous = b;
+    }
+    int lowest = first[firstBucket];
+    int highest = last[previous];
+    double highestRight = hi - mu[highest];
+    if (considerEndpoints || m < 2) {
+      out[highest] = Math.max(out[highest], highestRight);
+    } else {
+      // Optuna without endpoints: the outermost centres take their inner gap on both sides.
+      out[lowest] = firstRight;
+      out[highest] = first[previous] == highest ? mu[highest] - mu[last[prevNonEmpty(first, previous)]] : 0;
+    }
+  }
+
+  /** The last non-empty bucket before {@code b}. */
+  private static int prevNonEmpty(int[] first, int b) {
+    for (int c = b - 1; c >= 0; c--) {
+      if (first[c] >= 0) {
+        return c;
+      }
+    }
+    throw new AssertionError("no bucket before " + b);
   }
 
   /**

@@ -32,10 +32,13 @@ final class Parzen {
    * @param values per observation of the set (in chronological order), its internal values by
    *     parameter index, NaN where inactive
    * @param weights the observations' unnormalized weights
+   * @param priorWeight the prior component's weight, on the scale of {@code weights}
    */
-  Parzen(Param[] params, double[][] values, double[] weights, Tpe options) {
+  Parzen(Param[] params, double[][] values, double[] weights, double priorWeight, Tpe options) {
     this.n = values.length;
-    double priorWeight = n == 0 ? 1 : options.priorWeight();
+    if (n == 0) {
+      priorWeight = 1;
+    }
     double total = priorWeight;
     for (double w : weights) {
       total += w;
@@ -54,6 +57,8 @@ final class Parzen {
     kernels = new ParamKernels[params.length];
     int[] present = new int[n];
     int[] absent = new int[n];
+    int[] identity = null;
+    int[] none = new int[0];
     for (Param p : params) {
       int m = 0;
       int lacking = 0;
@@ -65,13 +70,22 @@ final class Parzen {
         }
       }
       double[] v = new double[m];
-      double[] w = new double[m];
       for (int k = 0; k < m; k++) {
         v[k] = values[present[k]][p.index];
-        w[k] = weights[present[k]];
       }
-      kernels[p.index] = new ParamKernels(p, v, Arrays.copyOf(present, m), Arrays.copyOf(absent, lacking), w,
-          options, params.length);
+      if (lacking == 0) { // every observation has it (the common case): share the index and weights
+        if (identity == null) {
+          identity = present.clone();
+        }
+        kernels[p.index] = new ParamKernels(p, v, identity, none, weights, priorWeight, options, params.length);
+      } else {
+        double[] w = new double[m];
+        for (int k = 0; k < m; k++) {
+          w[k] = weights[present[k]];
+        }
+        kernels[p.index] = new ParamKernels(p, v, Arrays.copyOf(present, m), Arrays.copyOf(absent, lacking), w,
+            priorWeight, options, params.length);
+      }
     }
   }
 
@@ -112,26 +126,23 @@ final class Parzen {
   }
 
   /**
-   * {@code log p(x)} for the configuration whose internal values are {@code values} (by parameter
-   * index) with the parameters {@code active[0..activeCount)} active.
+   * Adds each observation's log factor for parameter {@code p} at {@code v} to {@code acc}: its
+   * kernel, or the marginal of {@code p} if it lacked {@code p}; returns the prior kernel's.
    */
-  double logDensity(double[] values, int[] active, int activeCount, Scratch s) {
-    double[] acc = s.acc;
-    System.arraycopy(logWeight, 0, acc, 0, n);
-    double prior = logPriorWeight;
-    for (int a = 0; a < activeCount; a++) {
-      int p = active[a];
-      double v = values[p];
-      ParamKernels k = kernels[p];
-      if (k.lacking.length > 0) {
-        double fallback = k.logMarginal(v, s.cell, s.marginal);
-        for (int i : k.lacking) {
-          acc[i] += fallback;
-        }
+  double addLogFactor(int p, double v, double[] acc, Scratch s) {
+    ParamKernels k = kernels[p];
+    if (k.lacking.length > 0) {
+      double fallback = k.logMarginal(v, s.cell, s.marginal);
+      for (int i : k.lacking) {
+        acc[i] += fallback;
       }
-      k.addLogKernels(v, acc, s.cell);
-      prior += k.logPrior(v, s.cell);
     }
+    k.addLogKernels(v, acc, s.cell);
+    return k.logPrior(v, s.cell);
+  }
+
+  /** {@code log(exp(prior) + sum_i exp(acc[i]))}, skipping terms too small to count. */
+  static double logSumExp(double[] acc, int n, double prior) {
     double max = prior;
     for (int i = 0; i < n; i++) {
       if (acc[i] > max) {
@@ -151,5 +162,20 @@ final class Parzen {
       }
     }
     return max + Math.log(sum);
+  }
+
+  /**
+   * {@code log p(x)} for the configuration whose internal values are {@code values} (by parameter
+   * index) with the parameters {@code active[0..activeCount)} active.
+   */
+  double logDensity(double[] values, int[] active, int activeCount, Scratch s) {
+    double[] acc = s.acc;
+    System.arraycopy(logWeight, 0, acc, 0, n);
+    double prior = logPriorWeight;
+    for (int a = 0; a < activeCount; a++) {
+      int p = active[a];
+      prior += addLogFactor(p, values[p], acc, s);
+    }
+    return logSumExp(acc, n, prior);
   }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * @param params internal values (see {@link Observation}): floats and ints as themselves, choices
  *     by index
- * @param origin whether the point is a random start-up point or the model's choice
+ * @param origin whether the point is a random start-up point, the TPE model's choice, or a child
  */
 public record Proposal(Map<String, Double> params, Origin origin) {
 
@@ -27,7 +27,9 @@ public record Proposal(Map<String, Double> params, Origin origin) {
     /** Drawn from the space's own distribution (too few trials for the model yet). */
     RANDOM,
     /** Chosen by the TPE model. */
-    TPE
+    TPE,
+    /** A child of earlier trials (NSGA-II's crossover and mutation). */
+    EVOLVED
   }
 
   public Proposal {

@@ -17,6 +17,8 @@ import java.util.Map;
 final class TpeEngine {
   private final Tpe options;
   private final ConfigSpace<?> space;
+  /** The space's distributions: also the key under which observations remember their values. */
+  private final Map<String, io.paramspace.runtime.Distribution> distributions;
   private final Map<String, Param> byName;
   private final Param[] params;
 
@@ -36,7 +38,8 @@ final class TpeEngine {
   private TpeEngine(Tpe options, ConfigSpace<?> space) {
     this.options = options;
     this.space = space;
-    this.byName = Param.of(space.distributions());
+    this.distributions = space.distributions();
+    this.byName = Param.of(distributions);
     this.params = Param.array(byName);
   }
 
@@ -87,7 +90,7 @@ final class TpeEngine {
           }
         }
       }
-      double[] v = toArray(o.params());
+      double[] v = o.internalValues(distributions, params);
       if (v == null) {
         continue; // outside the current space
       }
@@ -99,22 +102,6 @@ final class TpeEngine {
       c++;
     }
     count = c;
-  }
-
-  /** The internal values by parameter index (NaN where inactive), or null if one is outside its distribution. */
-  private double[] toArray(Map<String, Double> p) {
-    double[] v = new double[params.length];
-    for (Param param : params) {
-      Double x = p.get(param.name);
-      if (x == null) {
-        v[param.index] = Double.NaN;
-      } else if (param.contains(x)) {
-        v[param.index] = x;
-      } else {
-        return null;
-      }
-    }
-    return v;
   }
 
   /** Number of finished (complete or pruned) usable observations. */
@@ -139,8 +126,15 @@ final class TpeEngine {
     if (!options.multivariate()) {
       return independent(below, rng);
     }
+    if (options.groups()) {
+      return grouped(below, rng);
+    }
     Parzen l = fit(below, true);
     Parzen g = fit(below, false);
+    int[] blockOf = new int[params.length];
+    if (blocks(blockOf) > 1) {
+      return alongTheTree(l, g, blockOf, rng);
+    }
     int candidates = options.nEiCandidates();
     List<double[]> drawn = new ArrayList<>(candidates);
     List<int[]> actives = new ArrayList<>(candidates);
@@ -245,6 +239,14 @@ final class TpeEngine {
 
   /** The estimator of the good set ({@code good}) or of the rest. */
   private Parzen fit(boolean[] below, boolean good) {
+    return fit(below, good, null);
+  }
+
+  /**
+   * The estimator of the good set or of the rest; with {@code group}, only of the observations
+   * that have every parameter of the group, and only of those parameters.
+   */
+  private Parzen fit(boolean[] below, boolean good, boolean[] group) {
     int n = 0;
     for (int i = 0; i < count; i++) {
       if (below[i] == good) {
@@ -252,17 +254,304 @@ final class TpeEngine {
       }
     }
     double[][] set = new double[n][];
+    int[] members = new int[n];
     int j = 0;
     for (int i = 0; i < count; i++) {
-      if (below[i] == good) {
-        set[j++] = values[i];
+      if (below[i] == good && (group == null || hasAll(values[i], group))) {
+        members[j] = i;
+        set[j++] = group == null ? values[i] : masked(values[i], group);
       }
     }
-    return new Parzen(params, set, weights(n), options);
+    if (j < n) {
+      n = j;
+      set = Arrays.copyOf(set, n);
+      members = Arrays.copyOf(members, n);
+    }
+    double[] w = weights(n);
+    double priorWeight = options.priorWeight();
+    if (good) {
+      double[] improvement = improvements(below, members);
+      if (improvement != null) {
+        double mean = 0;
+        for (int k = 0; k < n; k++) {
+          w[k] *= improvement[k];
+          mean += improvement[k] / n;
+        }
+        priorWeight *= mean;
+      }
+    }
+    return new Parzen(params, set, w, priorWeight, options);
+  }
+
+  private static boolean hasAll(double[] v, boolean[] group) {
+    for (int p = 0; p < v.length; p++) {
+      if (group[p] && Double.isNaN(v[p])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double[] masked(double[] v, boolean[] group) {
+    double[] m = v.clone();
+    for (int p = 0; p < m.length; p++) {
+      if (!group[p]) {
+        m[p] = Double.NaN;
+      }
+    }
+    return m;
+  }
+
+  // ---- Optuna's group decomposition ---------------------------------------------------------
+
+  /**
+   * Optuna's {@code group=True}: the parameters split into groups that are active in exactly the
+   * same trials; each group is drawn and scored on its own (jointly within it) when the space
+   * first asks one of its parameters; a parameter no trial had is drawn from the prior.
+   */
+  private Result grouped(boolean[] below, Rng rng) {
+    int[] groupOf = new int[params.length];
+    int n = blocks(groupOf);
+    List<boolean[]> groups = new ArrayList<>();
+    for (int g = 0; g < n; g++) {
+      groups.add(new boolean[params.length]);
+    }
+    for (Param p : params) {
+      groups.get(groupOf[p.index])[p.index] = true;
+    }
+    double[][] chosen = new double[groups.size()][];
+    for (int attempt = 0; ; attempt++) {
+      java.util.Arrays.fill(chosen, null);
+      Recorder trial = new Recorder() {
+        @Override
+        double draw(Param p) {
+          int g = groupOf[p.index];
+          if (chosen[g] == null) {
+            chosen[g] = drawGroup(groups.get(g), below, rng);
+          }
+          return chosen[g][p.index];
+        }
+      };
+      space.sample(trial);
+      if (attempt >= 8 || !isPending(trial.values)) {
+        Proposal proposal = new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)),
+            Proposal.Origin.TPE);
+        return new Result(proposal, List.of(), new double[0], new double[0], -1, null, null);
+      }
+    }
+  }
+
+  /**
+   * Numbers the blocks of parameters: those active in exactly the same usable trials share a
+   * block (Optuna's groups). Returns the number of blocks; {@code blockOf} gets each parameter's.
+   */
+  private int blocks(int[] blockOf) {
+    Map<String, Integer> bySignature = new java.util.HashMap<>();
+    char[] signature = new char[count];
+    for (Param p : params) {
+      for (int i = 0; i < count; i++) {
+        signature[i] = Double.isNaN(values[i][p.index]) ? '0' : '1';
+      }
+      String key = new String(signature);
+      Integer b = bySignature.get(key);
+      if (b == null) {
+        b = bySignature.size();
+        bySignature.put(key, b);
+      }
+      blockOf[p.index] = b;
+    }
+    return bySignature.size();
+  }
+
+  /**
+   * The joint model, one block at a time along the tree: when the space first asks a parameter of
+   * a block, {@code nEiCandidates} values of the whole block are drawn from l's conditional given
+   * the blocks chosen so far (its components reweighted by how well they explain those values),
+   * and the one with the best conditional ratio l/g is taken; then both mixtures' component
+   * weights are updated with it. With a single block this is the plain joint draw.
+   */
+  private Result alongTheTree(Parzen l, Parzen g, int[] blockOf, Rng rng) {
+    for (int attempt = 0; ; attempt++) {
+      BlockTrial trial = new BlockTrial(l, g, blockOf, rng);
+      space.sample(trial);
+      if (attempt >= 8 || !isPending(trial.values)) {
+        Proposal proposal = new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)),
+            Proposal.Origin.TPE);
+        return new Result(proposal, List.of(), new double[0], new double[0], -1, l, g);
+      }
+    }
+  }
+
+  private final class BlockTrial extends Recorder {
+    private final Parzen l;
+    private final Parzen g;
+    private final int[] blockOf;
+    private final Rng rng;
+    private final double[] postL;
+    private final double[] postG;
+    private double postLPrior;
+    private double postGPrior;
+    private final Parzen.Scratch sl;
+    private final Parzen.Scratch sg;
+    private final double[] tmpL;
+    private final double[] tmpG;
+    private final double[] cumulative;
+    private final double[] chosen;
+    private final boolean[] drawn;
+
+    BlockTrial(Parzen l, Parzen g, int[] blockOf, Rng rng) {
+      this.l = l;
+      this.g = g;
+      this.blockOf = blockOf;
+      this.rng = rng;
+      postL = l.logWeight.clone();
+      postG = g.logWeight.clone();
+      postLPrior = l.logPriorWeight;
+      postGPrior = g.logPriorWeight;
+      sl = l.scratch();
+      sg = g.scratch();
+      tmpL = new double[l.n];
+      tmpG = new double[g.n];
+      cumulative = new double[l.n + 1];
+      chosen = new double[params.length];
+      drawn = new boolean[params.length];
+    }
+
+    @Override
+    double draw(Param p) {
+      if (!drawn[p.index]) {
+        drawBlock(blockOf[p.index]);
+      }
+      return chosen[p.index];
+    }
+
+    private void drawBlock(int block) {
+      int[] members = new int[params.length];
+      int n = 0;
+      for (int q = 0; q < params.length; q++) {
+        if (blockOf[q] == block) {
+          members[n++] = q;
+        }
+      }
+      // The posterior over l's components, for drawing.
+      double max = postLPrior;
+      for (int i = 0; i < l.n; i++) {
+        max = Math.max(max, postL[i]);
+      }
+      double total = 0;
+      for (int i = 0; i < l.n; i++) {
+        total += Math.exp(postL[i] - max);
+        cumulative[i] = total;
+      }
+      total += Math.exp(postLPrior - max);
+      cumulative[l.n] = Double.POSITIVE_INFINITY;
+      double[] best = null;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      double[] x = new double[params.length];
+      for (int c = 0; c < options.nEiCandidates(); c++) {
+        int component = ParamKernels.firstAbove(cumulative, rng.nextDouble() * total);
+        for (int a = 0; a < n; a++) {
+          int q = members[a];
+          ParamKernels k = l.kernels[q];
+          if (component >= l.n) {
+            x[q] = k.sample(-1, rng);
+          } else {
+            int slot = l.slot(q, component);
+            x[q] = slot >= 0 ? k.sample(slot, rng) : k.sampleMarginal(rng);
+          }
+        }
+        System.arraycopy(postL, 0, tmpL, 0, l.n);
+        System.arraycopy(postG, 0, tmpG, 0, g.n);
+        double pl = postLPrior;
+        double pg = postGPrior;
+        for (int a = 0; a < n; a++) {
+          int q = members[a];
+          pl += l.addLogFactor(q, x[q], tmpL, sl);
+          pg += g.addLogFactor(q, x[q], tmpG, sg);
+        }
+        double score = Parzen.logSumExp(tmpL, l.n, pl) - Parzen.logSumExp(tmpG, g.n, pg);
+        if (best == null || score > bestScore) {
+          best = x.clone();
+          bestScore = score;
+        }
+      }
+      for (int a = 0; a < n; a++) {
+        int q = members[a];
+        chosen[q] = best[q];
+        drawn[q] = true;
+        postLPrior += l.addLogFactor(q, best[q], postL, sl);
+        postGPrior += g.addLogFactor(q, best[q], postG, sg);
+      }
+    }
+  }
+
+  /** The best of {@code nEiCandidates} draws of the group's parameters from its own l, by its l/g. */
+  private double[] drawGroup(boolean[] group, boolean[] below, Rng rng) {
+    Parzen l = fit(below, true, group);
+    Parzen g = fit(below, false, group);
+    int[] active = new int[params.length];
+    int n = 0;
+    for (int p = 0; p < params.length; p++) {
+      if (group[p]) {
+        active[n++] = p;
+      }
+    }
+    Parzen.Scratch sl = l.scratch();
+    Parzen.Scratch sg = g.scratch();
+    double[] best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < options.nEiCandidates(); c++) {
+      int component = l.pickComponent(rng.nextDouble());
+      double[] x = new double[params.length];
+      Arrays.fill(x, Double.NaN);
+      for (int a = 0; a < n; a++) {
+        int p = active[a];
+        ParamKernels k = l.kernels[p];
+        x[p] = component < 0 ? k.sample(-1, rng) : k.sample(component, rng); // every member has them all
+      }
+      double score = l.logDensity(x, active, n, sl) - g.logDensity(x, active, n, sg);
+      if (best == null || score > bestScore) {
+        best = x;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * With {@code improvementPower} {@code q > 0}, each good trial's improvement over the best bad
+   * complete trial, {@code (threshold - loss)^q} (the difference at least 1e-12), for the good
+   * observations {@code members}; null when the weighting does not apply (off, a good trial that is
+   * not complete or not finite, or no finite threshold).
+   */
+  private double[] improvements(boolean[] below, int[] members) {
+    double power = options.improvementPower();
+    if (power == 0 || members.length == 0) {
+      return null;
+    }
+    double threshold = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < count; i++) {
+      if (!below[i] && states[i] == Observation.State.COMPLETE && loss[i] < threshold) {
+        threshold = loss[i];
+      }
+    }
+    if (!Double.isFinite(threshold)) {
+      return null;
+    }
+    double[] improvement = new double[members.length];
+    for (int k = 0; k < members.length; k++) {
+      int i = members[k];
+      if (states[i] != Observation.State.COMPLETE || !Double.isFinite(loss[i])) {
+        return null;
+      }
+      double gain = Math.max(1e-12, threshold - loss[i]);
+      improvement[k] = power == 2 ? gain * gain : Math.pow(gain, power);
+    }
+    return improvement;
   }
 
   private double[] weights(int n) {
-    double[] w = options.weights().apply(n);
+    double[] w = options.weights().apply(n).clone();
     if (w.length < n) {
       throw new IllegalArgumentException("the weights function gave " + w.length + " weights for " + n + " trials");
     }
@@ -341,14 +630,27 @@ final class TpeEngine {
       }
       double[] v = new double[m];
       int[] obs = new int[m];
+      int[] members = new int[m];
       int j = 0;
       for (int i = 0; i < count; i++) {
         if (below[i] == good && !Double.isNaN(values[i][p.index])) {
           obs[j] = j;
+          members[j] = i;
           v[j++] = values[i][p.index];
         }
       }
-      pair[side] = new ParamKernels(p, v, obs, new int[0], weights(m), options, 1);
+      double[] w = weights(m);
+      double priorWeight = options.priorWeight();
+      double[] improvement = good ? improvements(below, members) : null;
+      if (improvement != null) {
+        double mean = 0;
+        for (int k = 0; k < m; k++) {
+          w[k] *= improvement[k];
+          mean += improvement[k] / m;
+        }
+        priorWeight *= mean;
+      }
+      pair[side] = new ParamKernels(p, v, obs, new int[0], w, priorWeight, options, 1);
     }
     return pair;
   }

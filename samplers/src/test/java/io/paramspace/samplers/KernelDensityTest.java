@@ -22,7 +22,7 @@ class KernelDensityTest {
       obs[i] = i;
       weights[i] = 1 + i; // unequal, so the marginal's weights matter
     }
-    return new ParamKernels(p, values, obs, new int[0], weights, Tpe.defaults(), 1);
+    return new ParamKernels(p, values, obs, new int[0], weights, 1.0, Tpe.defaults(), 1);
   }
 
   /** Kernels near the ends, in the middle, and clustered (narrow, clipped bandwidths). */
@@ -151,7 +151,7 @@ class KernelDensityTest {
     double[][] obs = {
       {0, 1.2, 1.25, nan}, {0, 1.9, 1.7, nan}, {1, -1.5, nan, -1.4}, {1, 0.3, nan, 0.2}, {1, 0.31, nan, 0.35},
     };
-    Parzen parzen = new Parzen(params, obs, new double[] {1, 2, 1, 1, 3}, Tpe.defaults());
+    Parzen parzen = new Parzen(params, obs, new double[] {1, 2, 1, 1, 3}, 0.7, Tpe.defaults());
     Parzen.Scratch s = parzen.scratch();
     double total = 0;
     for (int branch = 0; branch < 2; branch++) {
@@ -185,15 +185,53 @@ class KernelDensityTest {
 
   @Test
   void bandwidthsFollowOptunasNeighbourRuleAndMagicClip() {
-    // Centres in [0, 10]; clip to [10 / min(100, m + 2), 10] = [10/7, 10] for m = 5.
-    double[] sigma = ParamKernels.bandwidths(new double[] {5, 0.5, 9, 5.5, 2}, 0, 10, Tpe.defaults(), 1);
+    Tpe optuna = Tpe.builder().optunaSettings().build();
+    // Centres in [0, 10]; Optuna clips to [10 / min(100, m + 2), 10] = [10/7, 10] for m = 5.
+    double[] sigma = ParamKernels.bandwidths(new double[] {5, 0.5, 9, 5.5, 2}, 0, 10, optuna, 1);
     // Sorted 0.5, 2, 5, 5.5, 9: gaps 1.5, 3, 0.5, 3.5; ends use their inner gap.
     assertThat(Arrays.stream(sigma).boxed().toList()).containsExactly(3.0, 1.5, 3.5, 3.5, 3.0).inOrder();
-    double[] tight = ParamKernels.bandwidths(new double[] {5, 5.01, 5.02}, 0, 10, Tpe.defaults(), 1);
+    double[] tight = ParamKernels.bandwidths(new double[] {5, 5.01, 5.02}, 0, 10, optuna, 1);
     assertThat(Arrays.stream(tight).boxed().toList()).containsExactly(2.0, 2.0, 2.0);
+    // The default clip shrinks faster: 10 * (3 + 2)^-1.5; and never below 1% of the range.
+    double[] sharper = ParamKernels.bandwidths(new double[] {5, 5.01, 5.02}, 0, 10, Tpe.defaults(), 1);
+    assertThat(sharper[0]).isWithin(1e-12).of(10 * Math.pow(5, -1.5));
+    assertThat(ParamKernels.magicClip(10, 500, 1.5)).isWithin(1e-15).of(0.1);
+    assertThat(ParamKernels.magicClip(10, 500, 1.0)).isWithin(1e-15).of(0.1);
     Tpe endpoints = Tpe.builder().considerEndpoints(true).considerMagicClip(false).build();
     double[] ends = ParamKernels.bandwidths(new double[] {1, 4}, 0, 10, endpoints, 1);
     assertThat(Arrays.stream(ends).boxed().toList()).containsExactly(3.0, 6.0).inOrder();
+  }
+
+  /** The linear-time gaps agree with the sorted ones after the clip, for spread, clustered and tied centres. */
+  @Test
+  void bucketGapsEqualSortedGapsOnceClipped() {
+    Rng rng = new Rng(9);
+    for (int round = 0; round < 200; round++) {
+      int m = 64 + (int) rng.nextLong(3000);
+      double[] mu = new double[m];
+      for (int i = 0; i < m; i++) {
+        double u = rng.nextDouble();
+        mu[i] = switch (round % 4) {
+          case 0 -> u;
+          case 1 -> 0.3 + 0.01 * u; // one tight cluster
+          case 2 -> (rng.nextLong(3) == 0 ? 0.9 : 0.1) + 0.05 * u; // two clusters, empty middle
+          default -> Math.floor(u * 20) / 20; // many ties
+        };
+      }
+      mu[0] = round % 5 == 0 ? 0 : mu[0]; // a centre on the low end now and then
+      mu[m - 1] = round % 7 == 0 ? 1 : mu[m - 1];
+      for (boolean ends : new boolean[] {false, true}) {
+        for (double floor : new double[] {0.01, 0.024, 0.2}) {
+          double[] sorted = new double[m];
+          double[] buckets = new double[m];
+          ParamKernels.neighbourGapsBySorting(mu, 0, 1, ends, sorted);
+          ParamKernels.neighbourGapsByBuckets(mu, 0, 1, floor, ends, buckets);
+          for (int i = 0; i < m; i++) {
+            assertEquals(Math.min(1, Math.max(floor, sorted[i])), Math.min(1, Math.max(floor, buckets[i])), 1e-12);
+          }
+        }
+      }
+    }
   }
 
   @Test

@@ -33,7 +33,8 @@ class NormalTest {
       double t = row[0];
       assertThat(relativeError(Normal.upperTail(t), row[1])).isLessThan(1e-12);
       assertThat(relativeError(Normal.cdf(-t), row[1])).isLessThan(1e-12);
-      assertThat(Math.abs(Normal.logUpperTail(t) - Math.log(row[1]))).isLessThan(1e-12 * Math.max(1, -Math.log(row[1])));
+      double log = Math.log(row[1]);
+      assertThat(Math.abs(Normal.logUpperTail(t) - log)).isLessThan(1e-12 * Math.max(1, -log));
     }
   }
 
@@ -87,7 +88,7 @@ class NormalTest {
     double expected = Math.log(2.7536241186063314e-89 - 2.1668590876034872e-113);
     assertEquals(expected, Normal.logMass(20, 22.6), 1e-10);
     assertThat(Normal.logMass(3, 3)).isEqualTo(Double.NEGATIVE_INFINITY);
-    assertThat(Normal.logMass(-50, 50)).isEqualTo(0.0);
+    assertThat(Normal.logMass(-50, 50)).isWithin(0.0).of(0.0);
   }
 
   @Test

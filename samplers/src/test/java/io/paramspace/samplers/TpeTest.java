@@ -119,6 +119,52 @@ class TpeTest {
   }
 
   @Test
+  void goodTrialsWeighBySquaredImprovementOverTheBestBadOne() {
+    List<Observation> history = randomHistory(BRANIN, 40, 3);
+    TpeEngine.Result r = TpeEngine.propose(Tpe.defaults(), BRANIN, history, Direction.MINIMIZE, new Rng(1));
+    double[] sorted = history.stream().mapToDouble(Observation::value).sorted().toArray();
+    double threshold = sorted[4]; // gamma(40) = 4 good trials; the best bad one is the fifth
+    double[] improvement = new double[4];
+    double mean = 0;
+    for (int k = 0; k < 4; k++) {
+      double gain = threshold - valueOfCentre(history, r.below().kernels[0].mu[k]);
+      improvement[k] = gain * gain; // improvementPower 2
+      mean += improvement[k] / 4;
+    }
+    double total = mean; // the prior weighs the mean improvement
+    for (double w : improvement) {
+      total += w;
+    }
+    for (int k = 0; k < 4; k++) {
+      assertEquals(Math.log(improvement[k] / total), r.below().logWeight[k], 1e-12);
+    }
+    assertEquals(Math.log(mean / total), r.below().logPriorWeight, 1e-12);
+    // Off: every good trial weighs 1, the prior 1 (Optuna).
+    TpeEngine.Result off = TpeEngine.propose(Tpe.builder().improvementPower(0).build(), BRANIN, history,
+        Direction.MINIMIZE, new Rng(1));
+    for (double w : off.below().logWeight) {
+      assertEquals(Math.log(1.0 / 5), w, 1e-12);
+    }
+  }
+
+  private static double valueOfCentre(List<Observation> history, double x1) {
+    return history.stream().filter(o -> o.params().get("Branin.x1") == x1).findFirst().orElseThrow().value();
+  }
+
+  @Test
+  void proposalsDoNotDependOnTheObjectivesScaleOrOffset() {
+    List<Observation> history = run(Tpe.defaults(), ISSUE, Issue5299::value, 40);
+    List<Observation> scaled = new ArrayList<>();
+    for (Observation o : history) {
+      scaled.add(Observation.complete(o.params(), 1000 * o.value() - 7));
+    }
+    for (int seed = 0; seed < 5; seed++) {
+      assertThat(Tpe.defaults().propose(ISSUE, scaled, Direction.MINIMIZE, new Rng(seed)).params())
+          .isEqualTo(Tpe.defaults().propose(ISSUE, history, Direction.MINIMIZE, new Rng(seed)).params());
+    }
+  }
+
+  @Test
   void proposalsConvergeOnBranin() {
     List<Observation> history = run(Tpe.defaults(), BRANIN, Branin::value, 100);
     double best = history.stream().mapToDouble(Observation::value).min().orElseThrow();
@@ -150,13 +196,13 @@ class TpeTest {
   }
 
   /**
-   * The good trials of branch A lie on the diagonal t = y; candidates drawn from them keep t and y
-   * together (each pair from one observation's kernels), so among candidates t and y are strongly
-   * correlated (about 0.5: the prior component's draws, one in 21, spread t over its whole range).
-   * Drawn independently (Optuna's group decomposition, or univariate TPE) they would not be.
+   * The good trials of branch A lie on the diagonal t = y. The joint model draws a branch's y from
+   * the observations whose t matches the t chosen, so the proposals keep t and y together; Optuna's
+   * group decomposition ({@code groups(true)}) draws y blind to t. Over many proposals in branch
+   * A, t and y are strongly correlated for the first, hardly for the second.
    */
   @Test
-  void aCandidateDrawsItsSharedAndBranchValuesFromOneObservation() {
+  void theBranchValuesFollowTheSharedValueChosen() {
     List<Observation> history = new ArrayList<>();
     Rng rng = new Rng(4);
     for (int i = 0; i < 20; i++) {
@@ -165,18 +211,23 @@ class TpeTest {
       Issue5299 bad = ISSUE.random(rng);
       history.add(Observation.complete(Observation.internalParams(ISSUE, ISSUE.parameters(bad)), 1));
     }
-    Tpe tpe = Tpe.builder().gamma(n -> 20).build();
+    Tpe joint = Tpe.builder().gamma(n -> 20).improvementPower(0).build();
+    Tpe groups = joint.toBuilder().groups(true).build();
+    assertThat(correlation(branchAPairs(joint, history))).isGreaterThan(0.6);
+    assertThat(correlation(branchAPairs(groups, history))).isLessThan(0.3);
+  }
+
+  /** (t, y) of the proposals in branch A over 300 random sources. */
+  private static List<double[]> branchAPairs(Tpe tpe, List<Observation> history) {
     List<double[]> pairs = new ArrayList<>();
-    for (int seed = 0; seed < 20; seed++) {
-      TpeEngine.Result r = TpeEngine.propose(tpe, ISSUE, history, Direction.MINIMIZE, new Rng(seed));
-      for (double[] c : r.candidates()) {
-        if (c[0] == 0.0) {
-          pairs.add(new double[] {c[1], c[2]});
-        }
+    for (int seed = 0; seed < 300; seed++) {
+      Map<String, Double> p = tpe.propose(ISSUE, history, Direction.MINIMIZE, new Rng(seed)).params();
+      if (p.get("Issue5299.x") == 0.0) {
+        pairs.add(new double[] {p.get("Issue5299.t"), p.get("Issue5299.y::true_branch")});
       }
     }
-    assertThat(pairs.size()).isGreaterThan(300);
-    assertThat(correlation(pairs)).isGreaterThan(0.4);
+    assertThat(pairs.size()).isGreaterThan(100);
+    return pairs;
   }
 
   private static double correlation(List<double[]> pairs) {
@@ -339,9 +390,10 @@ class TpeTest {
       Proposal b = tpe.propose(ISSUE, new ArrayList<>(history), Direction.MINIMIZE, new Rng(77));
       assertThat(a).isEqualTo(b);
       assertThat(tpe.propose(ISSUE, history, Direction.MINIMIZE, new Rng(78))).isNotEqualTo(a);
-      assertThat(tpe.propose(ISSUE, history, Direction.MINIMIZE)).isEqualTo(tpe.propose(ISSUE, history, Direction.MINIMIZE));
+      Proposal seeded = tpe.propose(ISSUE, history, Direction.MINIMIZE);
+      assertThat(tpe.propose(ISSUE, history, Direction.MINIMIZE)).isEqualTo(seeded);
       Tpe other = tpe.toBuilder().seed(1).build();
-      assertThat(other.propose(ISSUE, history, Direction.MINIMIZE)).isNotEqualTo(tpe.propose(ISSUE, history, Direction.MINIMIZE));
+      assertThat(other.propose(ISSUE, history, Direction.MINIMIZE)).isNotEqualTo(seeded);
     }
     // Two whole runs with one seed are identical.
     assertThat(run(Tpe.builder().seed(9).build(), ISSUE, Issue5299::value, 25))
@@ -410,6 +462,11 @@ class TpeTest {
     assertThat(d.multivariate()).isTrue();
     assertThat(d.constantLiar()).isTrue();
     assertThat(d.nanAsWorst()).isFalse();
+    assertThat(d.magicClipExponent()).isEqualTo(1.5);
+    assertThat(d.improvementPower()).isEqualTo(2.0);
+    Tpe optuna = Tpe.builder().optunaSettings().build();
+    assertThat(optuna.magicClipExponent()).isEqualTo(1.0);
+    assertThat(optuna.improvementPower()).isEqualTo(0.0);
   }
 
   @Test

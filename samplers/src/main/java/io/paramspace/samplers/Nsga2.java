@@ -1,0 +1,378 @@
+package io.paramspace.samplers;
+
+import io.paramspace.runtime.CategoricalSpace;
+import io.paramspace.runtime.ConfigSpace;
+import io.paramspace.runtime.Distribution;
+import io.paramspace.runtime.FloatSpace;
+import io.paramspace.runtime.IntSpace;
+import io.paramspace.runtime.RandomTrial;
+import io.paramspace.runtime.Rng;
+import io.paramspace.runtime.Trial;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * NSGA-II (Deb et al. 2002) for multi-objective studies over a {@link ConfigSpace}, with Optuna's
+ * defaults ({@code NSGAIISampler}): populations of 50, uniform crossover with probability 0.9 and
+ * swapping probability 0.5, binary tournament by dominance for the parents, and each parameter
+ * mutated (drawn afresh from the space) with probability {@code 1 / (number of parameters)}.
+ * Storage-free like {@link Tpe}: {@link #propose} reads the generations from the history.
+ *
+ * <ul>
+ *   <li><b>Generations.</b> The complete trials, in history order, form generation 0 (the first
+ *       {@code populationSize}), generation 1 (the next ones), and so on; the next proposal belongs
+ *       to the generation being filled. (Optuna records a trial's generation when it is created;
+ *       for trials run one after another the two agree.) Pruned, running and NaN-valued trials
+ *       take no part.
+ *   <li><b>Parents.</b> Generation 0 is drawn at random from the space. The parents of generation
+ *       {@code g + 1} are the elite of generation {@code g} together with the parents of {@code
+ *       g}: whole non-domination fronts in order, the last front cut by crowding distance (largest
+ *       first, ties by history order), {@code populationSize} in all.
+ *   <li><b>Child.</b> With probability {@code crossoverProb} two distinct parents are chosen, each
+ *       the winner of a binary tournament (the first of two random parents if it dominates the
+ *       second, else the second), and every parameter the space asks is taken from one of them,
+ *       the second with probability {@code swappingProb}; otherwise a random parent is copied.
+ *       Along the tree: a parameter only one parent has comes from that parent, one neither has is
+ *       drawn from the space. Then each parameter is redrawn from the space with probability
+ *       {@code mutationProb} (default {@code 1 / n}, {@code n} the first parent's number of
+ *       parameters).
+ * </ul>
+ */
+public final class Nsga2 {
+  private final int populationSize;
+  private final double crossoverProb;
+  private final double swappingProb;
+  private final Double mutationProb;
+
+  private Nsga2(int populationSize, double crossoverProb, double swappingProb, Double mutationProb) {
+    if (populationSize < 2) {
+      throw new IllegalArgumentException("populationSize must be >= 2, got " + populationSize);
+    }
+    checkProbability("crossoverProb", crossoverProb);
+    checkProbability("swappingProb", swappingProb);
+    if (mutationProb != null) {
+      checkProbability("mutationProb", mutationProb);
+    }
+    this.populationSize = populationSize;
+    this.crossoverProb = crossoverProb;
+    this.swappingProb = swappingProb;
+    this.mutationProb = mutationProb;
+  }
+
+  /** Optuna's defaults: population 50, crossover 0.9, swapping 0.5, mutation 1/n. */
+  public static Nsga2 defaults() {
+    return new Nsga2(50, 0.9, 0.5, null);
+  }
+
+  public Nsga2 withPopulationSize(int n) {
+    return new Nsga2(n, crossoverProb, swappingProb, mutationProb);
+  }
+
+  public Nsga2 withCrossoverProb(double p) {
+    return new Nsga2(populationSize, p, swappingProb, mutationProb);
+  }
+
+  public Nsga2 withSwappingProb(double p) {
+    return new Nsga2(populationSize, crossoverProb, p, mutationProb);
+  }
+
+  /** A fixed mutation probability per parameter, or {@code null} for {@code 1 / n}. */
+  public Nsga2 withMutationProb(Double p) {
+    return new Nsga2(populationSize, crossoverProb, swappingProb, p);
+  }
+
+  public int populationSize() {
+    return populationSize;
+  }
+
+  public double crossoverProb() {
+    return crossoverProb;
+  }
+
+  public double swappingProb() {
+    return swappingProb;
+  }
+
+  /** The mutation probability, or {@code null} for {@code 1 / n}. */
+  public Double mutationProb() {
+    return mutationProb;
+  }
+
+  private static void checkProbability(String name, double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1], got " + p);
+    }
+  }
+
+  // ---- proposing ----------------------------------------------------------------------------
+
+  /**
+   * The next point: random in generation 0, otherwise a child of the current parents.
+   *
+   * @param directions one per objective; every complete observation has that many values
+   * @throws IllegalArgumentException if a complete observation has another number of values
+   */
+  public Proposal propose(ConfigSpace<?> space, List<Observation> history, List<Direction> directions, Rng rng) {
+    Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(rng, "rng");
+    List<Direction> dirs = List.copyOf(directions);
+    Map<String, Distribution> distributions = space.distributions();
+    Param[] params = Param.array(Param.of(distributions));
+    List<Member> complete = new ArrayList<>();
+    for (Observation o : history) {
+      if (o.state() != Observation.State.COMPLETE) {
+        continue;
+      }
+      if (o.values().size() != dirs.size()) {
+        throw new IllegalArgumentException("an observation has " + o.values().size() + " values for "
+            + dirs.size() + " objectives");
+      }
+      double[] loss = new double[dirs.size()];
+      boolean nan = false;
+      for (int k = 0; k < loss.length; k++) {
+        loss[k] = dirs.get(k).sign() * o.values().get(k);
+        nan |= Double.isNaN(loss[k]);
+      }
+      double[] values = o.internalValues(distributions, params);
+      if (nan || values == null) {
+        continue;
+      }
+      complete.add(new Member(complete.size(), o.params(), loss)); // values inside the space, by the check above
+    }
+    int generation = complete.size() / populationSize;
+    if (generation == 0) {
+      return random(space, rng);
+    }
+    List<Member> parents = List.of();
+    for (int g = 0; g < generation; g++) {
+      List<Member> pool = new ArrayList<>(complete.subList(g * populationSize, (g + 1) * populationSize));
+      pool.addAll(parents);
+      parents = elite(pool, populationSize);
+    }
+    return child(space, parents, rng);
+  }
+
+  /** A trial's parameters and its objective values as losses (smaller is better). */
+  record Member(int order, Map<String, Double> params, double[] loss) {}
+
+  private static Proposal random(ConfigSpace<?> space, Rng rng) {
+    ChildTrial trial = new ChildTrial(null, null, 0, 0, new RandomTrial(rng), rng);
+    space.sample(trial);
+    return new Proposal(trial.answers, Proposal.Origin.RANDOM);
+  }
+
+  private Proposal child(ConfigSpace<?> space, List<Member> parents, Rng rng) {
+    Member first;
+    Member second = null;
+    if (rng.nextDouble() < crossoverProb) {
+      first = tournament(parents, rng);
+      List<Member> others = new ArrayList<>(parents);
+      others.remove(first);
+      second = tournament(others, rng);
+    } else {
+      first = parents.get((int) rng.nextLong(parents.size()));
+    }
+    double mutation = mutationProb != null ? mutationProb : 1.0 / Math.max(1, first.params().size());
+    ChildTrial trial = new ChildTrial(first, second, swappingProb, mutation, new RandomTrial(rng), rng);
+    space.sample(trial);
+    return new Proposal(trial.answers, Proposal.Origin.EVOLVED);
+  }
+
+  /** Optuna's binary tournament: the first of two random members if it dominates the second, else the second. */
+  private static Member tournament(List<Member> members, Rng rng) {
+    Member a = members.get((int) rng.nextLong(members.size()));
+    Member b = members.get((int) rng.nextLong(members.size()));
+    return dominates(a.loss(), b.loss()) ? a : b;
+  }
+
+  /** {@code a} is no worse than {@code b} in every objective and better in one. */
+  static boolean dominates(double[] a, double[] b) {
+    boolean better = false;
+    for (int k = 0; k < a.length; k++) {
+      if (a[k] > b[k]) {
+        return false;
+      }
+      if (a[k] < b[k]) {
+        better = true;
+      }
+    }
+    return better;
+  }
+
+  // ---- elite selection ----------------------------------------------------------------------
+
+  /** The {@code size} best of {@code pool}: whole fronts, the last cut by crowding distance. */
+  static List<Member> elite(List<Member> pool, int size) {
+    List<List<Member>> fronts = fronts(pool);
+    List<Member> elite = new ArrayList<>(size);
+    for (List<Member> front : fronts) {
+      if (elite.size() + front.size() <= size) {
+        elite.addAll(front);
+        if (elite.size() == size) {
+          break;
+        }
+        continue;
+      }
+      double[] crowding = crowdingDistances(front);
+      Integer[] order = new Integer[front.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -crowding[i])
+          .thenComparingInt(i -> front.get(i).order()));
+      for (int i = 0; elite.size() < size; i++) {
+        elite.add(front.get(order[i]));
+      }
+      break;
+    }
+    return elite;
+  }
+
+  /** Fast non-dominated sorting: the fronts in order, members in pool order within each. */
+  static List<List<Member>> fronts(List<Member> pool) {
+    int n = pool.size();
+    int[] dominatedBy = new int[n];
+    List<List<Integer>> dominates = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      dominates.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (dominates(pool.get(i).loss(), pool.get(j).loss())) {
+          dominates.get(i).add(j);
+          dominatedBy[j]++;
+        } else if (dominates(pool.get(j).loss(), pool.get(i).loss())) {
+          dominates.get(j).add(i);
+          dominatedBy[i]++;
+        }
+      }
+    }
+    List<List<Member>> fronts = new ArrayList<>();
+    List<Integer> current = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (dominatedBy[i] == 0) {
+        current.add(i);
+      }
+    }
+    while (!current.isEmpty()) {
+      List<Member> front = new ArrayList<>(current.size());
+      List<Integer> next = new ArrayList<>();
+      for (int i : current) {
+        front.add(pool.get(i));
+        for (int j : dominates.get(i)) {
+          if (--dominatedBy[j] == 0) {
+            next.add(j);
+          }
+        }
+      }
+      next.sort(null);
+      fronts.add(front);
+      current = next;
+    }
+    return fronts;
+  }
+
+  /** Deb's crowding distance: per objective, the normalized gap between neighbours; ends infinite. */
+  static double[] crowdingDistances(List<Member> front) {
+    int n = front.size();
+    double[] distance = new double[n];
+    if (n <= 2) {
+      Arrays.fill(distance, Double.POSITIVE_INFINITY);
+      return distance;
+    }
+    int objectives = front.get(0).loss().length;
+    for (int k = 0; k < objectives; k++) {
+      final int objective = k;
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingDouble(i -> front.get(i).loss()[objective]));
+      double lo = front.get(order[0]).loss()[k];
+      double hi = front.get(order[n - 1]).loss()[k];
+      distance[order[0]] = Double.POSITIVE_INFINITY;
+      distance[order[n - 1]] = Double.POSITIVE_INFINITY;
+      if (!(hi > lo) || Double.isInfinite(hi - lo)) {
+        continue;
+      }
+      for (int r = 1; r < n - 1; r++) {
+        distance[order[r]] += (front.get(order[r + 1]).loss()[k] - front.get(order[r - 1]).loss()[k]) / (hi - lo);
+      }
+    }
+    return distance;
+  }
+
+  // ---- the child's trial --------------------------------------------------------------------
+
+  /**
+   * Answers from the parents (the second's value with probability {@code swap}, when both have
+   * the parameter), mutates with probability {@code mutation}, and falls back on the space's own
+   * random draw; records the answers' internal values.
+   */
+  private static final class ChildTrial implements Trial {
+    private final Member first;
+    private final Member second;
+    private final double swap;
+    private final double mutation;
+    private final RandomTrial random;
+    private final Rng rng;
+    final Map<String, Double> answers = new LinkedHashMap<>();
+
+    ChildTrial(Member first, Member second, double swap, double mutation, RandomTrial random, Rng rng) {
+      this.first = first;
+      this.second = second;
+      this.swap = swap;
+      this.mutation = mutation;
+      this.random = random;
+      this.rng = rng;
+    }
+
+    /** The inherited internal value of {@code name}, or null to draw one. */
+    private Double inherited(String name) {
+      if (first == null) {
+        return null;
+      }
+      Double a = first.params().get(name);
+      Double b = second == null ? null : second.params().get(name);
+      Double v;
+      if (a != null && b != null) {
+        v = rng.nextDouble() < swap ? b : a;
+      } else {
+        v = a != null ? a : b;
+      }
+      if (v != null && rng.nextDouble() < mutation) {
+        return null;
+      }
+      return v;
+    }
+
+    @Override
+    public double suggestFloat(String name, FloatSpace space) {
+      Double v = inherited(name);
+      double x = v != null ? v : random.suggestFloat(name, space);
+      answers.put(name, x);
+      return x;
+    }
+
+    @Override
+    public long suggestInt(String name, IntSpace space) {
+      Double v = inherited(name);
+      long x = v != null ? Math.round(v) : random.suggestInt(name, space);
+      answers.put(name, (double) x);
+      return x;
+    }
+
+    @Override
+    public <T> T suggestCategorical(String name, CategoricalSpace<T> space) {
+      Double v = inherited(name);
+      int index = v != null ? (int) Math.round(v) : space.choices().indexOf(random.suggestCategorical(name, space));
+      answers.put(name, (double) index);
+      return space.choices().get(index);
+    }
+  }
+}
