@@ -3,17 +3,22 @@
 
 Prints the same Markdown tables as the Java benchmark, so the two can be read side by side:
 
-* quality: the best value after --trials trials (default 100) for seeds 0 .. --seeds - 1
-  (default 20), median [Q1, Q3] (numpy's linear percentiles), for Branin, Hartmann-6 and the
+* quality: the best value after --trials trials (default 100) for --seeds seeds (default 20) from
+  --first-seed (default 0), median [Q1, Q3] (numpy's linear percentiles), for Branin, Hartmann-6 and the
   conditional objective of optuna#5299, with TPESampler(multivariate=True, group=True),
   TPESampler() (independent, Optuna 3's default) and RandomSampler, each seeded with the seed;
 * speed: on Hartmann-6 with a prepared history of N complete trials (uniform random points with
-  their values), the median time of study.ask() plus the six suggest calls, for N = 1,000 and
-  10,000 (each timed trial is then told FAIL, which TPE ignores).
+  their values), the median wall and CPU time of study.ask() plus the six suggest calls, for
+  N = 1,000 and 10,000 (each timed trial is then told FAIL, which TPE ignores).
 
 Run it with Debian's Optuna (python3-optuna 3.1), not a python3 earlier on PATH:
 
-    /usr/bin/python3.11 benchmarks/python/tpe_bench.py [--seeds 20] [--trials 100] [--quality-only | --timing-only]
+    /usr/bin/python3.11 benchmarks/python/tpe_bench.py [--seeds 20] [--first-seed 0] [--trials 100]
+        [--samplers group,independent,random] [--quality-only | --timing-only]
+
+With PYTHONPATH pointing at a checkout of Optuna's sources (its optuna/ folder), the same script
+runs that version instead, e.g. the development head of Optuna 5.0, whose TPESampler() is
+multivariate by default.
 """
 
 import argparse
@@ -77,11 +82,11 @@ def issue5299(trial):
 
 PROBLEMS = [("Branin", "0.397887", branin), ("Hartmann-6", "-3.32237", hartmann6), ("optuna#5299", "0", issue5299)]
 
-SAMPLERS = [
-    ("Optuna TPE (multivariate, group)", lambda s: optuna.samplers.TPESampler(seed=s, multivariate=True, group=True)),
-    ("Optuna TPE (independent)", lambda s: optuna.samplers.TPESampler(seed=s, multivariate=False)),
-    ("Optuna random", lambda s: optuna.samplers.RandomSampler(seed=s)),
-]
+SAMPLERS = {
+    "group": ("Optuna TPE (multivariate, group)", lambda s: optuna.samplers.TPESampler(seed=s, multivariate=True, group=True)),
+    "independent": ("Optuna TPE (independent)", lambda s: optuna.samplers.TPESampler(seed=s, multivariate=False)),
+    "random": ("Optuna random", lambda s: optuna.samplers.RandomSampler(seed=s)),
+}
 
 
 def fmt(v):
@@ -96,16 +101,17 @@ def summary(values):
     return f"{fmt(med)} [{fmt(q1)}, {fmt(q3)}]"
 
 
-def quality(seeds, trials):
-    print(f"## Best value after {trials} trials, seeds 0-{seeds - 1}: median [Q1, Q3] (Optuna {optuna.__version__})")
+def quality(first_seed, seeds, trials, samplers):
+    last = first_seed + seeds - 1
+    print(f"## Best value after {trials} trials, seeds {first_seed}-{last}: median [Q1, Q3] (Optuna {optuna.__version__})")
     print()
-    print("| function (minimum) | " + " | ".join(name for name, _ in SAMPLERS) + " |")
-    print("|---" * (len(SAMPLERS) + 1) + "|")
+    print("| function (minimum) | " + " | ".join(name for name, _ in samplers) + " |")
+    print("|---" * (len(samplers) + 1) + "|")
     for name, optimum, objective in PROBLEMS:
         cells = []
-        for _, make in SAMPLERS:
+        for _, make in samplers:
             best = []
-            for s in range(seeds):
+            for s in range(first_seed, first_seed + seeds):
                 study = optuna.create_study(sampler=make(s))
                 study.optimize(objective, n_trials=trials)
                 best.append(study.best_value)
@@ -130,44 +136,50 @@ def prepared_study(sampler, n):
 
 
 def time_ask_sample(study, warmup, calls):
-    times = []
+    """Median wall and CPU (this thread's) time of ask + six suggests, in milliseconds."""
+    wall, cpu = [], []
     for i in range(warmup + calls):
+        c0 = time.thread_time()
         t0 = time.perf_counter()
         trial = study.ask()
         for j in range(1, 7):
             trial.suggest_float(f"x{j}", 0, 1)
         t1 = time.perf_counter()
+        c1 = time.thread_time()
         study.tell(trial, state=optuna.trial.TrialState.FAIL)
         if i >= warmup:
-            times.append((t1 - t0) * 1e3)
-    return float(np.median(times))
+            wall.append((t1 - t0) * 1e3)
+            cpu.append((c1 - c0) * 1e3)
+    return float(np.median(wall)), float(np.median(cpu))
 
 
 def timing():
     print(f"## Time per call on Hartmann-6 with N complete trials (median of many calls, Optuna {optuna.__version__})")
     print()
-    print("| sampler | call | N | median | calls |")
-    print("|---|---|---|---|---|")
+    print("| sampler | call | N | median wall time | median CPU time | calls |")
+    print("|---|---|---|---|---|---|")
     for label, make in [
         ("TPE (multivariate)", lambda: optuna.samplers.TPESampler(seed=0, multivariate=True)),
         ("TPE (independent)", lambda: optuna.samplers.TPESampler(seed=0, multivariate=False)),
     ]:
         for n, warmup, calls in [(1_000, 5, 50), (10_000, 2, 10)]:
-            ms = time_ask_sample(prepared_study(make(), n), warmup, calls)
-            print(f"| {label} | ask + sample | {n:,} | {ms:.1f} ms | {calls} |", flush=True)
+            wall, cpu = time_ask_sample(prepared_study(make(), n), warmup, calls)
+            print(f"| {label} | ask + sample | {n:,} | {wall:.1f} ms | {cpu:.1f} ms | {calls} |", flush=True)
     print()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--samplers", default="group,independent,random", help="comma-separated: group, independent, random")
     parser.add_argument("--trials", type=int, default=100)
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--quality-only", action="store_true")
     group.add_argument("--timing-only", action="store_true")
     args = parser.parse_args()
     if not args.timing_only:
-        quality(args.seeds, args.trials)
+        quality(args.first_seed, args.seeds, args.trials, [SAMPLERS[name] for name in args.samplers.split(",")])
     if not args.quality_only:
         timing()
 
