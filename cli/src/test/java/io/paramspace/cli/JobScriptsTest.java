@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code GridSource.get(i)}.
  */
 class JobScriptsTest {
-  private static String readme;
+  private static ReadmeBlocks readme;
   private static ConfigSpace<TrainingConfig> space;
   private static GridSource<TrainingConfig> grid;
 
@@ -34,18 +34,7 @@ class JobScriptsTest {
 
   @BeforeAll
   static void readReadme() throws IOException {
-    readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-  }
-
-  /** The fenced block that contains {@code marker}. */
-  private static String block(String marker) {
-    Matcher blocks = Pattern.compile("```[a-z]*\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-    while (blocks.find()) {
-      if (blocks.group(1).contains(marker)) {
-        return blocks.group(1);
-      }
-    }
-    throw new AssertionError("README.md has no code block with " + marker);
+    readme = ReadmeBlocks.read();
   }
 
   /** The line of {@code block} that runs the paramspace command. */
@@ -60,7 +49,7 @@ class JobScriptsTest {
 
   private void prepare() throws IOException {
     Path overrides = dir.resolve("grid.yaml");
-    String yaml = block("# grid.yaml");
+    String yaml = readme.block("# grid.yaml");
     Files.writeString(overrides, yaml);
     space = TrainingConfigSpace.space().narrow(overrides);
     grid = GridSource.of(space);
@@ -90,7 +79,7 @@ class JobScriptsTest {
   @Test
   void theSlurmScriptsCommandComputesConfigIOfTheGrid() throws Exception {
     prepare();
-    String script = block("# grid.sbatch");
+    String script = readme.block("# grid.sbatch");
     String command = commandLine(script);
     assertThat(command).contains("--index \"$SLURM_ARRAY_TASK_ID\"");
     for (long i : indices()) {
@@ -103,7 +92,7 @@ class JobScriptsTest {
   @Test
   void theIndexedJobsCommandComputesConfigIOfTheGrid() throws Exception {
     prepare();
-    String job = block("completions: 192");
+    String job = readme.block("completions: 192");
     String line = commandLine(job);
     // The args entry: "- java ... > /tmp/config.json && java ... Train": run the paramspace part,
     // with the ConfigMap's mount point as this test's folder.
@@ -121,7 +110,7 @@ class JobScriptsTest {
   @Test
   void theDocumentedSizeIsTheGridsSize() throws Exception {
     prepare();
-    assertThat(readme).contains("--size       # " + grid.size());
+    assertThat(readme.text()).contains("--size       # " + grid.size());
   }
 
   private static List<Long> indices() {

@@ -41,23 +41,13 @@ import org.junit.jupiter.api.Assumptions;
  */
 class WorkerScriptsTest {
   private static final String OBJECTIVE = "io.acme.TrainObjective";
-  private static String readme;
+  private static ReadmeBlocks readme;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void readReadme() throws IOException {
-    readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-  }
-
-  private static String block(String marker) {
-    Matcher blocks = Pattern.compile("```[a-z]*\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-    while (blocks.find()) {
-      if (blocks.group(1).contains(marker)) {
-        return blocks.group(1);
-      }
-    }
-    throw new AssertionError("README.md has no code block with " + marker);
+    readme = ReadmeBlocks.read();
   }
 
   private static String workerLine(String block) {
@@ -100,8 +90,8 @@ class WorkerScriptsTest {
   }
 
   private void runBothScripts(String storage) throws Exception {
-    String slurm = workerLine(block("# workers.sbatch"));
-    String job = workerLine(block("name: lenet-workers"));
+    String slurm = workerLine(readme.block("# workers.sbatch"));
+    String job = workerLine(readme.block("name: lenet-workers"));
     assertThat(slurm).contains("--trials 400");
     assertThat(job).contains("--trials 400");
     assertThat(slurm).contains("--storage \"$PARAMSPACE_STORAGE\"");
