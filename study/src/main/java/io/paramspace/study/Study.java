@@ -99,6 +99,13 @@ public final class Study implements AutoCloseable {
    */
   private final Object creating = new Object();
   private volatile boolean stopping;
+  /**
+   * Finishes under way (a trial marked finished whose write has not returned): the shutdown hook
+   * waits for them, since the JVM halts worker threads mid-write once the hooks return.
+   */
+  private final AtomicInteger finishing = new AtomicInteger();
+  /** How long the shutdown hook waits for finishes under way. */
+  private static final Duration SHUTDOWN_FINISH_WAIT = Duration.ofSeconds(10);
   /** {@code null}: no heartbeats. */
   private final Duration heartbeatInterval;
   private final Duration gracePeriod;
@@ -499,6 +506,19 @@ public final class Study implements AutoCloseable {
   }
 
   private FrozenTrial finish(StudyTrial<?> trial, TrialState state, List<Double> values, String failReason) {
+    finishing.incrementAndGet();
+    try {
+      return finishCounted(trial, state, values, failReason);
+    } finally {
+      if (finishing.decrementAndGet() == 0) {
+        synchronized (finishing) {
+          finishing.notifyAll();
+        }
+      }
+    }
+  }
+
+  private FrozenTrial finishCounted(StudyTrial<?> trial, TrialState state, List<Double> values, String failReason) {
     if (!trial.markFinished()) {
       throw new StudyException("trial " + trial.number() + " of study '" + name() + "' was told already");
     }
@@ -1126,14 +1146,40 @@ public final class Study implements AutoCloseable {
     }
   }
 
-  /** Fails every trial this object is running: on shutdown (Ctrl-C) and on interruption. */
-  /** The shutdown hook: no trial is created from now on, and the running ones are failed. */
-  private void stopForShutdown() {
+  /**
+   * The shutdown hook: no trial is created from now on, the finishes under way are waited for (a
+   * trial told as the process stops keeps its result), and the running ones are failed.
+   */
+  void stopForShutdown() {
     synchronized (creating) {
       stopping = true;
     }
+    awaitFinishes(SHUTDOWN_FINISH_WAIT);
     failInFlight();
   }
+
+  /** Waits up to {@code limit} until no finish is under way. */
+  private void awaitFinishes(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    synchronized (finishing) {
+      while (finishing.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          log.warn("study '{}': {} trial(s) were still being written when the process stopped", name(),
+              finishing.get());
+          return;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(finishing, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Fails every trial this object is running: on shutdown (Ctrl-C) and on interruption. */
 
   private void failInFlight() {
     for (StudyTrial<?> trial : List.copyOf(inFlight)) {
