@@ -65,6 +65,13 @@ public final class SqliteStorage implements Storage {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<Long, StudyCache> caches = new HashMap<>();
   private final Session session = new Session();
+  /**
+   * Per study, the counts a trial's start needs, valid while no other connection has written
+   * ({@code PRAGMA data_version} unchanged): a process working alone starts a trial without a
+   * pass over the study's trials. Writes of this connection that could change the counts drop
+   * them (see {@link #write}).
+   */
+  private final Map<Long, KnownCounts> startCounts = new HashMap<>();
   private boolean inTransaction;
   private long statementCount;
 
@@ -78,6 +85,8 @@ public final class SqliteStorage implements Storage {
     long maxSeenId;
     long dataVersion = Long.MIN_VALUE;
   }
+
+  private record KnownCounts(long dataVersion, TrialSql.StartCounts counts) {}
 
   /** The one connection's statements, cached for its life. */
   private final class Session extends SqlSession {
@@ -380,8 +389,19 @@ public final class SqliteStorage implements Storage {
   public synchronized Optional<FrozenTrial> startTrial(long studyId, int maxTrials,
       Map<String, String> systemAttributes, boolean heartbeat, TicketRequest ticket) {
     // One BEGIN IMMEDIATE transaction: the total, a waiting trial, the ticket and the new trial.
-    Optional<FrozenTrial> started = write(() -> TrialSql.start(session, studyId, maxTrials, systemAttributes,
-        heartbeat, ticket));
+    KnownCounts known = startCounts.remove(studyId);
+    KnownCounts[] after = new KnownCounts[1];
+    // Kept only once committed: a transaction run again (file busy) counts from what it finds.
+    Optional<FrozenTrial> started = writeKeepingCounts(() -> {
+      long version = dataVersion();
+      TrialSql.StartCounts counts = known != null && known.dataVersion() == version ? known.counts()
+          : TrialSql.startCounts(session, studyId);
+      Optional<FrozenTrial> trial = TrialSql.start(session, studyId, maxTrials, systemAttributes, heartbeat, ticket,
+          counts);
+      after[0] = new KnownCounts(version, trial.map(counts::after).orElse(counts));
+      return trial;
+    });
+    startCounts.put(studyId, after[0]);
     StudyCache cache = caches.get(studyId);
     if (cache != null && started.isPresent()) {
       cache.unfinished.put(started.get().id(), TrialState.RUNNING);
@@ -403,7 +423,7 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized void setParams(long trialId, Map<String, Double> internalValues,
       Map<String, Distribution> distributions, Map<String, String> userAttributes) {
-    write(() -> {
+    writeKeepingCounts(() -> {
       TrialSql.setParams(session, trialId, internalValues, distributions, userAttributes);
       return null;
     });
@@ -411,7 +431,7 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public synchronized void setIntermediateValue(long trialId, int step, double value) {
-    write(() -> {
+    writeKeepingCounts(() -> {
       TrialSql.requireRunning(session, trialId, "report a value to");
       TrialSql.upsertIntermediate(session, trialId, step, value);
       return null;
@@ -420,7 +440,7 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public synchronized void setTrialUserAttribute(long trialId, String key, String json) {
-    write(() -> TrialSql.upsertTrialAttribute(session, "trial_user_attributes", trialId, key, json));
+    writeKeepingCounts(() -> TrialSql.upsertTrialAttribute(session, "trial_user_attributes", trialId, key, json));
     updateCached(trialId, t -> t.withUserAttribute(key, json));
   }
 
@@ -450,7 +470,10 @@ public final class SqliteStorage implements Storage {
     if (!state.isFinished()) {
       throw new IllegalArgumentException("finishTrial takes COMPLETE, PRUNED or FAIL, not " + state);
     }
-    FrozenTrial finished = write(() -> TrialSql.finish(session, trialId, state, values, systemAttributes));
+    // A running trial finished counts as it did, unless it is marked retried.
+    Work<FrozenTrial> finish = () -> TrialSql.finish(session, trialId, state, values, systemAttributes);
+    FrozenTrial finished = systemAttributes.containsKey(RETRIED_AS_ATTRIBUTE) ? write(finish)
+        : writeKeepingCounts(finish);
     cacheFinished(finished);
     return finished;
   }
@@ -470,7 +493,7 @@ public final class SqliteStorage implements Storage {
     if (trialIds.isEmpty()) {
       return Set.of();
     }
-    return write(() -> TrialSql.beat(session, trialIds));
+    return writeKeepingCounts(() -> TrialSql.beat(session, trialIds));
   }
 
   @Override
@@ -529,11 +552,7 @@ public final class SqliteStorage implements Storage {
   private StudyCache refresh(long studyId) {
     StudyCache cache = caches.computeIfAbsent(studyId, id -> new StudyCache());
     read(() -> {
-      long version;
-      try (ResultSet rs = session.query("PRAGMA data_version")) {
-        rs.next();
-        version = rs.getLong(1);
-      }
+      long version = dataVersion();
       if (version == cache.dataVersion) {
         return null;
       }
@@ -567,9 +586,25 @@ public final class SqliteStorage implements Storage {
   // Transactions are begun by hand, in autocommit mode: the driver's own transactions (autocommit
   // off) begin the next one right after each commit, which would hold the file's lock between calls.
 
-  /** Runs {@code work} in one write transaction, committed, or rolled back if it throws. */
+  /**
+   * Runs {@code work} in one write transaction, committed, or rolled back if it throws; the
+   * known start counts are dropped, since the work may change them.
+   */
   private <T> T write(Work<T> work) {
+    startCounts.clear();
+    return writeKeepingCounts(work);
+  }
+
+  /** {@link #write} for work that cannot change how many trials count, wait, or the next number. */
+  private <T> T writeKeepingCounts(Work<T> work) {
     return retryingWhileBusy("write to", () -> transaction("BEGIN IMMEDIATE", work));
+  }
+
+  private long dataVersion() throws SQLException {
+    try (ResultSet rs = session.query("PRAGMA data_version")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /** Runs {@code work} in a read transaction (one consistent snapshot, no lock on writers). */

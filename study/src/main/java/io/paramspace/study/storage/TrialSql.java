@@ -368,21 +368,47 @@ final class TrialSql {
    */
   static Optional<FrozenTrial> start(SqlSession s, long studyId, int maxTrials, Map<String, String> systemAttributes,
       boolean heartbeat, Storage.TicketRequest ticket) throws SQLException {
-    s.dialect.lockStudy(s, studyId);
-    // One pass over the study's trials: its total, whether any waits, the last number.
-    int counted;
-    int waiting;
-    int next;
+    return start(s, studyId, maxTrials, systemAttributes, heartbeat, ticket, null);
+  }
+
+  /**
+   * What starting a trial needs to know of a study: how many trials count towards its total
+   * (all but waiting ones and failed ones that were retried), how many wait, the next number.
+   */
+  record StartCounts(int counted, int waiting, int next) {
+    /** The counts after {@code started} was started with these. */
+    StartCounts after(FrozenTrial started) {
+      return started.number() == next ? new StartCounts(counted + 1, waiting, next + 1)
+          : new StartCounts(counted + 1, waiting - 1, next);
+    }
+  }
+
+  /** The study's {@link StartCounts}: one pass over its trials. */
+  static StartCounts startCounts(SqlSession s, long studyId) throws SQLException {
     try (ResultSet rs = s.query("SELECT SUM(CASE WHEN t.state <> 'WAITING' AND NOT (t.state = 'FAIL' AND EXISTS"
         + " (SELECT 1 FROM trial_system_attributes a WHERE a.trial_id = t.trial_id AND a.key = ?)) THEN 1 ELSE 0 END),"
         + " SUM(CASE WHEN t.state = 'WAITING' THEN 1 ELSE 0 END), MAX(t.number) FROM trials t WHERE t.study_id = ?",
         Storage.RETRIED_AS_ATTRIBUTE, studyId)) {
       rs.next();
-      counted = rs.getInt(1);
-      waiting = rs.getInt(2);
+      int counted = rs.getInt(1);
+      int waiting = rs.getInt(2);
       int last = rs.getInt(3);
-      next = rs.wasNull() ? 0 : last + 1;
+      return new StartCounts(counted, waiting, rs.wasNull() ? 0 : last + 1);
     }
+  }
+
+  /**
+   * As above, with the study's counts given when the caller knows them exactly (a SQLite
+   * connection that holds the write lock and saw no other connection write since it counted);
+   * {@code null}: counted here, after the study's lock.
+   */
+  static Optional<FrozenTrial> start(SqlSession s, long studyId, int maxTrials, Map<String, String> systemAttributes,
+      boolean heartbeat, Storage.TicketRequest ticket, StartCounts known) throws SQLException {
+    s.dialect.lockStudy(s, studyId);
+    StartCounts counts = known != null ? known : startCounts(s, studyId);
+    int counted = counts.counted();
+    int waiting = counts.waiting();
+    int next = counts.next();
     if (maxTrials > 0 && counted >= maxTrials) {
       return Optional.empty();
     }

@@ -45,6 +45,25 @@ class SqliteStorageTest extends StorageContract {
   }
 
   @Test
+  void startsCountWhatOtherConnectionsWroteBetweenThem() {
+    // One connection keeps the study's counts between its own starts; another's writes must show.
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    try (Storage other = Storages.open("sqlite:" + dir.resolve("study.db"))) {
+      FrozenTrial a = storage.startTrial(study, 4, java.util.Map.of(), false).orElseThrow();
+      FrozenTrial b = storage.startTrial(study, 4, java.util.Map.of(), false).orElseThrow();
+      FrozenTrial c = other.startTrial(study, 4, java.util.Map.of(), false).orElseThrow();
+      other.createTrial(study, FrozenTrial.template(TrialState.WAITING, null, null, List.of(), java.util.Map.of(),
+          java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of()));
+      FrozenTrial claimed = storage.startTrial(study, 4, java.util.Map.of(), false).orElseThrow();
+      assertThat(List.of(a.number(), b.number(), c.number(), claimed.number())).containsExactly(0, 1, 2, 3).inOrder();
+      assertThat(storage.startTrial(study, 4, java.util.Map.of(), false)).isEmpty();
+      assertThat(other.startTrial(study, 4, java.util.Map.of(), false)).isEmpty();
+      assertThat(storage.startTrial(study, 5, java.util.Map.of(), false).orElseThrow().number()).isEqualTo(4);
+      assertThat(other.startTrial(study, 6, java.util.Map.of(), false).orElseThrow().number()).isEqualTo(5);
+    }
+  }
+
+  @Test
   void aWaitingTrialIsClaimedByOneConnectionOnly() {
     long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
     storage.createTrial(study, FrozenTrial.template(TrialState.WAITING, null, null, List.of(), java.util.Map.of(),
