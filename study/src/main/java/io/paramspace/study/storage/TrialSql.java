@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -127,7 +128,8 @@ final class TrialSql {
   static List<FrozenTrial> load(SqlSession s, String where, Object... args) throws SQLException {
     // One statement: the trials' rows (kind 0) and the rows of the five child tables, as kind,
     // trial, order, name, number, text, text. Timestamps as text: SQLite keeps them so, and
-    // PostgreSQL prints them so (the driver sets DateStyle ISO).
+    // PostgreSQL prints them so (the driver sets DateStyle ISO). No ORDER BY: sorting the union
+    // of every row of a large study cost more than the read itself; rows are put in order here.
     String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE " + where + ")";
     String sql = "SELECT 0, trial_id, number, CAST(state AS TEXT), NULL, CAST(datetime_start AS TEXT),"
         + " CAST(datetime_complete AS TEXT) FROM trials WHERE " + where
@@ -139,42 +141,41 @@ final class TrialSql {
         + " UNION ALL SELECT 4, trial_id, trial_user_attribute_id, key, NULL, value_json, NULL"
         + " FROM trial_user_attributes" + ids
         + " UNION ALL SELECT 5, trial_id, trial_system_attribute_id, key, NULL, value_json, NULL"
-        + " FROM trial_system_attributes" + ids + " ORDER BY 1, 2, 3";
+        + " FROM trial_system_attributes" + ids;
     Object[] repeated = new Object[args.length * 6];
     for (int i = 0; i < 6; i++) {
       System.arraycopy(args, 0, repeated, i * args.length, args.length);
     }
-    Map<Long, Row> rows = new LinkedHashMap<>();
+    Map<Long, Row> rows = new HashMap<>();
+    // A study's trials share a few distributions: each JSON text is parsed once.
+    Map<String, Distribution> distributions = new HashMap<>();
     try (ResultSet rs = s.query(sql, repeated)) {
       while (rs.next()) {
         int kind = rs.getInt(1);
+        Row row = rows.computeIfAbsent(rs.getLong(2), Row::new);
+        long order = rs.getLong(3);
         if (kind == 0) {
-          Row row = new Row(rs.getLong(2), rs.getInt(3), TrialState.valueOf(rs.getString(4)),
-              Timestamps.read(rs.getString(6)), Timestamps.read(rs.getString(7)));
-          rows.put(row.id, row);
-          continue;
-        }
-        Row row = rows.get(rs.getLong(2));
-        if (row == null) {
-          continue;
-        }
-        switch (kind) {
-          case 1 -> {
-            row.params.put(rs.getString(4), rs.getDouble(5));
-            row.distributions.put(rs.getString(4), DistributionJson.read(rs.getString(6)));
-          }
-          case 2 -> row.values.add(decode(rs.getDouble(5), rs.getString(4)));
-          case 3 -> row.intermediate.put(rs.getInt(3), decode(rs.getDouble(5), rs.getString(4)));
-          case 4 -> row.user.put(rs.getString(4), rs.getString(6));
-          default -> row.system.put(rs.getString(4), rs.getString(6));
+          row.number = (int) order;
+          row.state = TrialState.valueOf(rs.getString(4));
+          row.start = Timestamps.read(rs.getString(6));
+          row.end = Timestamps.read(rs.getString(7));
+        } else if (kind == 1) {
+          row.add(kind, new Child(order, rs.getString(4), rs.getDouble(5),
+              distributions.computeIfAbsent(rs.getString(6), DistributionJson::read)));
+        } else if (kind == 2 || kind == 3) {
+          row.add(kind, new Child(order, rs.getString(4), rs.getDouble(5), null));
+        } else {
+          row.add(kind, new Child(order, rs.getString(4), 0, rs.getString(6)));
         }
       }
     }
     List<FrozenTrial> trials = new ArrayList<>(rows.size());
     for (Row row : rows.values()) {
-      trials.add(new FrozenTrial(row.id, row.number, row.state, row.values, row.start, row.end, row.params,
-          row.distributions, row.intermediate, row.user, row.system));
+      if (row.state != null) { // else a child row of a trial that did not match (deleted meanwhile)
+        trials.add(row.trial());
+      }
     }
+    trials.sort(Comparator.comparingLong(FrozenTrial::id));
     return trials;
   }
 
@@ -186,26 +187,72 @@ final class TrialSql {
     return trials.get(0);
   }
 
-  /** One trial being assembled from the rows of several tables. */
+  /**
+   * A row of a child table: its order within the trial (param id, objective, step, attribute id),
+   * name (parameter, value type, attribute key), number and the distribution or the JSON text.
+   */
+  private record Child(long order, String name, double number, Object text) {}
+
+  /** One trial being assembled from the rows of several tables, which come in any order. */
   private static final class Row {
     final long id;
-    final int number;
-    final TrialState state;
-    final Instant start;
-    final Instant end;
-    final Map<String, Double> params = new LinkedHashMap<>();
-    final Map<String, Distribution> distributions = new LinkedHashMap<>();
-    final List<Double> values = new ArrayList<>();
-    final TreeMap<Integer, Double> intermediate = new TreeMap<>();
-    final Map<String, String> user = new LinkedHashMap<>();
-    final Map<String, String> system = new LinkedHashMap<>();
+    int number;
+    TrialState state;
+    Instant start;
+    Instant end;
+    /** By kind (1 to 5), filled as they come. */
+    final List<List<Child>> children = new ArrayList<>(java.util.Collections.nCopies(6, null));
 
-    Row(long id, int number, TrialState state, Instant start, Instant end) {
+    Row(long id) {
       this.id = id;
-      this.number = number;
-      this.state = state;
-      this.start = start;
-      this.end = end;
+    }
+
+    void add(int kind, Child child) {
+      if (children.get(kind) == null) {
+        children.set(kind, new ArrayList<>(kind == 1 ? 16 : 2));
+      }
+      children.get(kind).add(child);
+    }
+
+    List<Child> sorted(int kind) {
+      List<Child> list = children.get(kind);
+      if (list == null) {
+        return List.of();
+      }
+      for (int i = 1; i < list.size(); i++) {
+        if (list.get(i - 1).order() > list.get(i).order()) {
+          list.sort(Comparator.comparingLong(Child::order));
+          break;
+        }
+      }
+      return list;
+    }
+
+    FrozenTrial trial() {
+      Map<String, Double> params = new LinkedHashMap<>();
+      Map<String, Distribution> distributions = new LinkedHashMap<>();
+      for (Child c : sorted(1)) {
+        params.put(c.name(), c.number());
+        distributions.put(c.name(), (Distribution) c.text());
+      }
+      List<Double> values = new ArrayList<>();
+      for (Child c : sorted(2)) {
+        values.add(decode(c.number(), c.name()));
+      }
+      TreeMap<Integer, Double> intermediate = new TreeMap<>();
+      for (Child c : sorted(3)) {
+        intermediate.put((int) c.order(), decode(c.number(), c.name()));
+      }
+      Map<String, String> user = new LinkedHashMap<>();
+      for (Child c : sorted(4)) {
+        user.put(c.name(), (String) c.text());
+      }
+      Map<String, String> system = new LinkedHashMap<>();
+      for (Child c : sorted(5)) {
+        system.put(c.name(), (String) c.text());
+      }
+      return new FrozenTrial(id, number, state, values, start, end, params, distributions, intermediate, user,
+          system);
     }
   }
 
