@@ -15,7 +15,9 @@ import java.util.Optional;
  * <p>A study is <em>constrained</em> once a complete trial has constraint values. Then a complete
  * trial is feasible if it has them and all are {@code <= 0}; one that reported none is infeasible
  * (Optuna 4's rule). {@link Study#paretoFront()} and {@link Study#bestTrial()} consider feasible
- * trials only; NSGA-II and TPE rank infeasible trials after feasible ones.
+ * trials only; NSGA-II ({@link io.paramspace.study.sampler.Nsga2Sampler}) and MOTPE ({@link
+ * io.paramspace.study.sampler.TpeSampler} with several directions) rank infeasible trials after
+ * feasible ones. The single-objective {@code TpeSampler} does not read them yet.
  */
 public final class Constraints {
   /** Optuna's trial system attribute ({@code optuna.samplers._base._CONSTRAINTS_KEY}). */

@@ -123,9 +123,9 @@ public final class StudyTrial<T> implements Trial {
    * each {@code <= 0} when satisfied, positive by how much it is violated (e.g. {@code memoryGb -
    * 16} for "at most 16 GB"). Call it from the objective (or before {@link Study#tell}); calling
    * it again replaces the values. Stored at once in the system attribute {@value
-   * Constraints#ATTRIBUTE} as Optuna stores it. NSGA-II ranks feasible trials first and MOTPE and
-   * TPE model them as the good ones; {@link Study#paretoFront()} and {@link Study#bestTrial()}
-   * keep only feasible trials (see {@link Constraints}).
+   * Constraints#ATTRIBUTE} as Optuna stores it. NSGA-II ranks feasible trials first and MOTPE
+   * models them as the good ones; {@link Study#paretoFront()} and {@link Study#bestTrial()} keep
+   * only feasible trials (see {@link Constraints}).
    *
    * @throws IllegalArgumentException if there are no values, one is NaN, or the study's other
    *     trials reported another number of them
