@@ -328,12 +328,15 @@ final class TpeEngine {
     } else if (members.size() > 1) {
       double[] contribution = Hypervolume.contributions(points, Hypervolume.nadirReference(points));
       double max = 0;
+      boolean finite = true;
       for (int j = 0; j < contribution.length; j++) {
         contribution[j] += EPS;
         max = Math.max(max, contribution[j]);
+        finite &= Double.isFinite(contribution[j]);
       }
       for (int j = 0; j < contribution.length; j++) {
-        w[members.get(j)] = Math.min(1, contribution[j] / max);
+        // An infinite value (told by ask-and-tell) makes volumes infinite: then every good trial weighs 1.
+        w[members.get(j)] = finite ? Math.min(1, contribution[j] / max) : 1;
       }
     }
     return w;

@@ -52,6 +52,18 @@ class MotpeTest {
   }
 
   @Test
+  void anInfiniteValueGivesEveryGoodTrialWeightOne() {
+    List<Observation> history = new ArrayList<>(knownFront());
+    history.set(39, Observation.complete(POINT, List.of(Double.NEGATIVE_INFINITY, 3.0)));
+    TpeEngine.Split split = TpeEngine.split(Tpe.defaults(), SPACE, history, MIN_MIN);
+    for (int i : good(split)) {
+      assertThat(split.goodWeight()[i]).isEqualTo(1.0);
+    }
+    Proposal p = Tpe.defaults().propose(SPACE, history, MIN_MIN, new Rng(3));
+    assertThat(p.origin()).isEqualTo(Proposal.Origin.TPE);
+  }
+
+  @Test
   void maximizedObjectivesAreTurnedToLosses() {
     List<Observation> flipped = new ArrayList<>();
     for (Observation o : knownFront()) {

@@ -63,6 +63,23 @@ class Nsga2SamplerTest {
     }
   }
 
+  /** Four threads: trials asked while others run are children of the same parents; every trial is valid. */
+  @Test
+  void trialsRunningInParallelAllFinishAsValidConfigs() {
+    try (Study study = Study.builder("memory:", "parallel").directions(Direction.MINIMIZE, Direction.MINIMIZE)
+        .sampler(new Nsga2Sampler(Nsga2.defaults().withPopulationSize(POPULATION))).seed(9).open()) {
+      study.optimizeMulti(SPACE, (config, trial) -> config.objectives(),
+          OptimizeOptions.trials(60).withParallelism(4).withProgressBar(false));
+      List<FrozenTrial> trials = study.trials();
+      assertThat(trials).hasSize(60);
+      for (FrozenTrial t : trials) {
+        assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+        SPACE.validate(study.config(SPACE, t));
+      }
+      assertThat(study.paretoFront()).isNotEmpty();
+    }
+  }
+
   @Test
   void theSameSeedGivesTheSameTrials() {
     Nsga2 nsga2 = Nsga2.defaults().withPopulationSize(POPULATION);
