@@ -29,6 +29,12 @@ import java.util.Objects;
  *       to the generation being filled. (Optuna records a trial's generation when it is created;
  *       for trials run one after another the two agree.) Pruned, running and NaN-valued trials
  *       take no part.
+ *   <li><b>Constraints</b> (Optuna's {@code constraints_func}). When a complete observation has
+ *       constraint values ({@link Observation#constraints()}), domination is Deb's constrained
+ *       domination everywhere below (sorting and tournaments): a feasible trial (every value {@code
+ *       <= 0}) dominates an infeasible one; of two infeasible ones, the one with the smaller total
+ *       violation ({@link Observation#violation()}, {@code +inf} for a trial that reported none)
+ *       dominates; two feasible ones compare by their objectives.
  *   <li><b>Parents.</b> Generation 0 is drawn at random from the space. The parents of generation
  *       {@code g + 1} are the elite of generation {@code g} together with the parents of {@code
  *       g}: whole non-domination fronts in order, the last front cut by crowding distance (largest
@@ -124,6 +130,10 @@ public final class Nsga2 {
     Map<String, Distribution> distributions = space.distributions();
     Param[] params = Param.array(Param.of(distributions));
     List<Member> complete = new ArrayList<>();
+    boolean constrained = false;
+    for (Observation o : history) {
+      constrained |= o.state() == Observation.State.COMPLETE && !o.constraints().isEmpty();
+    }
     for (Observation o : history) {
       if (o.state() != Observation.State.COMPLETE) {
         continue;
@@ -142,7 +152,8 @@ public final class Nsga2 {
       if (nan || values == null) {
         continue;
       }
-      complete.add(new Member(complete.size(), o.params(), loss)); // values inside the space, by the check above
+      // Values inside the space, by the check above.
+      complete.add(new Member(complete.size(), o.params(), loss, constrained ? o.violation() : 0));
     }
     int generation = complete.size() / populationSize;
     if (generation == 0) {
@@ -157,8 +168,15 @@ public final class Nsga2 {
     return child(space, parents, rng);
   }
 
-  /** A trial's parameters and its objective values as losses (smaller is better). */
-  record Member(int order, Map<String, Double> params, double[] loss) {}
+  /**
+   * A trial's parameters, its objective values as losses (smaller is better) and its total
+   * constraint violation (0: feasible, or an unconstrained history).
+   */
+  record Member(int order, Map<String, Double> params, double[] loss, double violation) {
+    Member(int order, Map<String, Double> params, double[] loss) {
+      this(order, params, loss, 0);
+    }
+  }
 
   private static Proposal random(ConfigSpace<?> space, Rng rng) {
     ChildTrial trial = new ChildTrial(null, null, 0, 0, new RandomTrial(rng), rng);
@@ -187,21 +205,18 @@ public final class Nsga2 {
   private static Member tournament(List<Member> members, Rng rng) {
     Member a = members.get((int) rng.nextLong(members.size()));
     Member b = members.get((int) rng.nextLong(members.size()));
-    return dominates(a.loss(), b.loss()) ? a : b;
+    return dominates(a, b) ? a : b;
   }
 
-  /** {@code a} is no worse than {@code b} in every objective and better in one. */
-  static boolean dominates(double[] a, double[] b) {
-    boolean better = false;
-    for (int k = 0; k < a.length; k++) {
-      if (a[k] > b[k]) {
-        return false;
-      }
-      if (a[k] < b[k]) {
-        better = true;
-      }
+  /**
+   * Deb's constrained domination: feasible beats infeasible, the smaller violation wins between
+   * infeasible members, and feasible members compare by Pareto domination of their losses.
+   */
+  static boolean dominates(Member a, Member b) {
+    if (a.violation() == 0 && b.violation() == 0) {
+      return NonDominatedSorting.dominates(a.loss(), b.loss());
     }
-    return better;
+    return a.violation() < b.violation();
   }
 
   // ---- elite selection ----------------------------------------------------------------------
@@ -233,46 +248,15 @@ public final class Nsga2 {
     return elite;
   }
 
-  /** Fast non-dominated sorting: the fronts in order, members in pool order within each. */
+  /** Non-dominated sorting by constrained domination: the fronts in order, members in pool order within each. */
   static List<List<Member>> fronts(List<Member> pool) {
-    int n = pool.size();
-    int[] dominatedBy = new int[n];
-    List<List<Integer>> dominates = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      dominates.add(new ArrayList<>());
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        if (dominates(pool.get(i).loss(), pool.get(j).loss())) {
-          dominates.get(i).add(j);
-          dominatedBy[j]++;
-        } else if (dominates(pool.get(j).loss(), pool.get(i).loss())) {
-          dominates.get(j).add(i);
-          dominatedBy[i]++;
-        }
-      }
-    }
     List<List<Member>> fronts = new ArrayList<>();
-    List<Integer> current = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (dominatedBy[i] == 0) {
-        current.add(i);
+    for (int[] front : NonDominatedSorting.fronts(pool.size(), (a, b) -> dominates(pool.get(a), pool.get(b)))) {
+      List<Member> members = new ArrayList<>(front.length);
+      for (int i : front) {
+        members.add(pool.get(i));
       }
-    }
-    while (!current.isEmpty()) {
-      List<Member> front = new ArrayList<>(current.size());
-      List<Integer> next = new ArrayList<>();
-      for (int i : current) {
-        front.add(pool.get(i));
-        for (int j : dominates.get(i)) {
-          if (--dominatedBy[j] == 0) {
-            next.add(j);
-          }
-        }
-      }
-      next.sort(null);
-      fronts.add(front);
-      current = next;
+      fronts.add(members);
     }
     return fronts;
   }

@@ -25,6 +25,11 @@ import java.util.Objects;
  *       trial its last intermediate value, or nothing if it reported none; empty while running.
  *   <li>{@code step}: for a pruned trial, the step of that last intermediate value ({@code -1} if
  *       none); {@code -1} otherwise.
+ *   <li>{@code constraints}: the trial's constraint values, as Optuna's {@code constraints_func}
+ *       gives them (a value {@code <= 0} is satisfied, a positive one is by how much it is
+ *       violated), or empty if it has none. {@link Nsga2} and {@link Tpe} treat a history as
+ *       constrained when a complete observation has constraint values; a complete observation
+ *       without them then counts as infeasible (see {@link #violation()}).
  * </ul>
  *
  * <p>The history a sampler takes is a list of observations in the order the trials were created
@@ -35,6 +40,7 @@ public final class Observation {
   private final State state;
   private final List<Double> values;
   private final long step;
+  private final List<Double> constraints;
   /**
    * The internal values by parameter index for the distributions a sampler last read this
    * observation with (null array: outside them). A sampler reading one history again and again
@@ -59,7 +65,23 @@ public final class Observation {
    *     comment), or a name or value is null
    */
   public Observation(Map<String, Double> params, State state, List<Double> values, long step) {
+    this(params, state, values, step, List.of());
+  }
+
+  /**
+   * @param constraints the constraint values ({@code <= 0} satisfied), or empty for none
+   * @throws IllegalArgumentException as the other constructor, or if a constraint value is NaN
+   */
+  public Observation(Map<String, Double> params, State state, List<Double> values, long step,
+      List<Double> constraints) {
     Objects.requireNonNull(state, "state");
+    constraints = List.copyOf(constraints);
+    for (int k = 0; k < constraints.size(); k++) {
+      if (Double.isNaN(constraints.get(k))) {
+        throw new IllegalArgumentException("constraint " + k + " of an observation is NaN, in " + constraints
+            + "; a constraint value is <= 0 when satisfied and positive by how much it is violated");
+      }
+    }
     params = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(params, "params")));
     values = List.copyOf(values);
     for (Map.Entry<String, Double> e : params.entrySet()) {
@@ -99,6 +121,35 @@ public final class Observation {
     this.state = state;
     this.values = values;
     this.step = step;
+    this.constraints = constraints;
+  }
+
+  /** This observation with {@code newConstraints} as its constraint values (see the class comment). */
+  public Observation withConstraints(List<Double> newConstraints) {
+    return new Observation(params, state, values, step, newConstraints);
+  }
+
+  /** The constraint values ({@code <= 0} satisfied), or empty if the trial has none. */
+  public List<Double> constraints() {
+    return constraints;
+  }
+
+  /**
+   * The total violation of the constraints: the sum of the positive constraint values, 0 if all
+   * are satisfied, and {@code +inf} if the observation has no constraint values (in a constrained
+   * history a trial that reported none ranks after every one that did, as in Optuna).
+   */
+  public double violation() {
+    if (constraints.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double total = 0;
+    for (double c : constraints) {
+      if (c > 0) {
+        total += c;
+      }
+    }
+    return total;
   }
 
   /** The active parameters, by name, in internal form. */
@@ -148,17 +199,18 @@ public final class Observation {
   @Override
   public boolean equals(Object o) {
     return o instanceof Observation that && step == that.step && state == that.state && params.equals(that.params)
-        && values.equals(that.values);
+        && values.equals(that.values) && constraints.equals(that.constraints);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(params, state, values, step);
+    return Objects.hash(params, state, values, step, constraints);
   }
 
   @Override
   public String toString() {
-    return "Observation[params=" + params + ", state=" + state + ", values=" + values + ", step=" + step + "]";
+    return "Observation[params=" + params + ", state=" + state + ", values=" + values + ", step=" + step
+        + (constraints.isEmpty() ? "" : ", constraints=" + constraints) + "]";
   }
 
   /** A complete trial of a single-objective study. */

@@ -108,6 +108,28 @@ import java.util.function.IntUnaryOperator;
  * <p>With {@code multivariate(false)} each parameter is instead drawn and scored on its own, by
  * univariate estimators over the trials that had it (Optuna's independent TPE).
  *
+ * <h2>Several objectives (MOTPE) and constraints</h2>
+ *
+ * <p>{@link #propose(ConfigSpace, List, List, Rng)} with several directions is Optuna's
+ * multi-objective TPE (Ozaki et al. 2020, 2022), with this TPE's estimator otherwise unchanged:
+ *
+ * <ul>
+ *   <li><b>Split.</b> The {@code gamma(n)} good trials are whole non-domination ranks of the
+ *       complete trials (objectives turned to losses), the last rank that does not fit whole cut
+ *       by greedy hypervolume subset selection ({@link Hssp}) against that rank's worst point
+ *       pushed out by 10% ({@link Hypervolume#nadirReference}); then pruned trials by their step.
+ *   <li><b>Weights.</b> A good trial's weight is its hypervolume contribution within the good set
+ *       (exact, {@link Hypervolume}), over the largest; the bad set keeps {@code weights(n)}. The
+ *       improvement weighting ({@link Builder#improvementPower}) is for one objective and is not
+ *       applied.
+ *   <li>A complete trial with a NaN value is left out.
+ * </ul>
+ *
+ * <p>Constraints (Optuna's {@code constraints_func}, any number of objectives): when complete
+ * observations carry constraint values ({@link Observation#constraints()}), the infeasible ones
+ * (a positive value, or none reported) are good only if there are too few feasible complete and
+ * pruned trials, smallest total violation first, and weigh 1e-12 in MOTPE's good set.
+ *
  * <p>Determinism: the proposal is a function of the options, the space, the history and the
  * random source. {@link #propose(ConfigSpace, List, Direction)} seeds the source from {@code seed}
  * and the history's size.
@@ -195,8 +217,8 @@ public final class Tpe {
    * @param history the study's trials in creation order (failed ones left out)
    * @param direction whether smaller or larger values are better
    * @param rng the random source; the proposal is a function of its state and the other arguments
-   * @throws IllegalArgumentException if a complete observation has more than one value (TPE here
-   *     is single-objective)
+   * @throws IllegalArgumentException if a complete observation has more than one value (use
+   *     {@link #propose(ConfigSpace, List, List, Rng)} for several objectives)
    * @throws IllegalStateException if {@code space} was built by hand, without generated access (it
    *     cannot sample)
    */
@@ -206,6 +228,20 @@ public final class Tpe {
     Objects.requireNonNull(direction, "direction");
     Objects.requireNonNull(rng, "rng");
     return TpeEngine.propose(this, space, history, direction, rng).proposal();
+  }
+
+  /**
+   * The next point for a study with one objective per direction: with several, MOTPE (see the
+   * class comment); with one, the same as {@link #propose(ConfigSpace, List, Direction, Rng)}.
+   *
+   * @throws IllegalArgumentException if {@code directions} is empty, or a complete observation has
+   *     another number of values than there are directions
+   */
+  public Proposal propose(ConfigSpace<?> space, List<Observation> history, List<Direction> directions, Rng rng) {
+    Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(rng, "rng");
+    return TpeEngine.propose(this, space, history, List.copyOf(directions), rng).proposal();
   }
 
   /**

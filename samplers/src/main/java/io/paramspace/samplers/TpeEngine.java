@@ -30,6 +30,13 @@ final class TpeEngine {
   private double[] loss;
   private long[] steps;
   private boolean[] hasValue;
+  /** With several objectives (MOTPE): each observation's losses; null with one objective. */
+  private double[][] losses;
+  /** A complete observation that violates the constraints of a constrained history (Optuna's c-split). */
+  private boolean[] infeasible;
+  private double[] violation;
+  /** MOTPE: the good observations' weights by hypervolume contribution, by observation index. */
+  private double[] goodWeight;
 
   /** What one proposal computed, for tests. */
   record Result(Proposal proposal, List<double[]> candidates, double[] logL, double[] logG, int chosen,
@@ -45,25 +52,54 @@ final class TpeEngine {
 
   static Result propose(Tpe options, ConfigSpace<?> space, List<Observation> history, Direction direction,
       Rng rng) {
+    return propose(options, space, history, List.of(direction), rng);
+  }
+
+  /** One objective per direction: with several, MOTPE (see {@link Tpe}). */
+  static Result propose(Tpe options, ConfigSpace<?> space, List<Observation> history, List<Direction> directions,
+      Rng rng) {
+    if (directions.isEmpty()) {
+      throw new IllegalArgumentException("TPE needs at least one direction");
+    }
     TpeEngine engine = new TpeEngine(options, space);
-    engine.read(history, direction);
+    engine.read(history, directions);
     return engine.propose(rng);
+  }
+
+  /** The good set of a history (by usable observation) and MOTPE's weights of it (null with one objective). */
+  record Split(boolean[] below, double[] goodWeight) {}
+
+  /** How {@link #propose} would split {@code history} with {@code gamma(n)} good trials: for tests. */
+  static Split split(Tpe options, ConfigSpace<?> space, List<Observation> history, List<Direction> directions) {
+    TpeEngine engine = new TpeEngine(options, space);
+    engine.read(history, directions);
+    boolean[] below = engine.split(options.gamma().applyAsInt(engine.finished()));
+    return new Split(below, engine.goodWeight);
   }
 
   // ---- reading the history ------------------------------------------------------------------
 
-  private void read(List<Observation> history, Direction direction) {
+  private void read(List<Observation> history, List<Direction> directions) {
     int n = history.size();
+    int objectives = directions.size();
     values = new double[n][];
     states = new Observation.State[n];
     loss = new double[n];
     steps = new long[n];
     hasValue = new boolean[n];
-    double sign = direction.sign();
+    losses = objectives > 1 ? new double[n][] : null;
+    infeasible = new boolean[n];
+    violation = new double[n];
+    boolean constrained = false;
+    for (Observation o : history) {
+      constrained |= o.state() == Observation.State.COMPLETE && !o.constraints().isEmpty();
+    }
+    double sign = directions.get(0).sign();
     int c = 0;
     for (Observation o : history) {
       Observation.State state = o.state();
       double l = 0;
+      double[] ls = null;
       boolean has = !o.values().isEmpty();
       switch (state) {
         case RUNNING -> {
@@ -72,18 +108,31 @@ final class TpeEngine {
           }
         }
         case COMPLETE -> {
-          if (o.values().size() != 1) {
-            throw new IllegalArgumentException(
-                "TPE here is single-objective; an observation has " + o.values().size() + " values");
+          if (o.values().size() != objectives) {
+            throw new IllegalArgumentException("a complete observation has " + o.values().size() + " values for the "
+                + objectives + " objective(s) " + directions + "; give TPE one direction per objective");
           }
-          l = o.values().get(0);
-          if (Double.isNaN(l) && !options.nanAsWorst()) {
-            continue;
+          if (objectives > 1) {
+            // MOTPE: a NaN value leaves the trial out (nanAsWorst is for one objective).
+            ls = new double[objectives];
+            boolean nan = false;
+            for (int k = 0; k < objectives; k++) {
+              ls[k] = directions.get(k).sign() * o.values().get(k);
+              nan |= Double.isNaN(ls[k]);
+            }
+            if (nan) {
+              continue;
+            }
+          } else {
+            l = o.values().get(0);
+            if (Double.isNaN(l) && !options.nanAsWorst()) {
+              continue;
+            }
+            l *= sign;
           }
-          l *= sign;
         }
         case PRUNED -> {
-          if (has) {
+          if (has && objectives == 1) {
             l = o.values().get(0);
             // Optuna: a NaN intermediate value ranks as +inf (worst) among its step.
             l = Double.isNaN(l) ? Double.POSITIVE_INFINITY : sign * l;
@@ -98,7 +147,14 @@ final class TpeEngine {
       states[c] = state;
       loss[c] = l;
       steps[c] = o.step();
-      hasValue[c] = has;
+      hasValue[c] = has; // with several objectives a pruned trial's loss stays 0: it ranks by its step only
+      if (losses != null) {
+        losses[c] = ls;
+      }
+      if (constrained && state == Observation.State.COMPLETE) {
+        violation[c] = o.violation();
+        infeasible[c] = violation[c] > 0;
+      }
       c++;
     }
     count = c;
@@ -175,10 +231,118 @@ final class TpeEngine {
    */
   private boolean[] split(int nBelow) {
     boolean[] below = new boolean[count];
-    int taken = select(below, nBelow, Observation.State.COMPLETE);
-    select(below, nBelow - taken, Observation.State.PRUNED);
+    int taken = losses != null ? selectMultiObjective(below, nBelow)
+        : select(below, nBelow, Observation.State.COMPLETE);
+    taken += select(below, nBelow - taken, Observation.State.PRUNED);
+    selectInfeasible(below, nBelow - taken);
+    if (losses != null) {
+      goodWeight = hypervolumeWeights(below);
+    }
     return below;
   }
+
+  /**
+   * MOTPE's split of the feasible complete observations (Optuna's {@code
+   * _split_complete_trials_multi_objective}): whole non-domination ranks while they fit in {@code
+   * k}, then the rest of the next rank by greedy hypervolume subset selection ({@link Hssp})
+   * against that rank's {@link Hypervolume#nadirReference}. Marks them; returns how many.
+   */
+  private int selectMultiObjective(boolean[] below, int k) {
+    List<Integer> eligible = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (states[i] == Observation.State.COMPLETE && !infeasible[i]) {
+        eligible.add(i);
+      }
+    }
+    k = Math.min(k, eligible.size());
+    if (k <= 0) {
+      return 0;
+    }
+    List<int[]> fronts = NonDominatedSorting.fronts(eligible.size(),
+        (a, b) -> NonDominatedSorting.dominates(losses[eligible.get(a)], losses[eligible.get(b)]));
+    int taken = 0;
+    for (int[] front : fronts) {
+      if (taken + front.length <= k) {
+        for (int f : front) {
+          below[eligible.get(f)] = true;
+        }
+        taken += front.length;
+        if (taken == k) {
+          break;
+        }
+        continue;
+      }
+      List<double[]> points = new ArrayList<>(front.length);
+      for (int f : front) {
+        points.add(losses[eligible.get(f)]);
+      }
+      for (int chosen : Hssp.select(points, k - taken, Hypervolume.nadirReference(points))) {
+        below[eligible.get(front[chosen])] = true;
+      }
+      taken = k;
+      break;
+    }
+    return taken;
+  }
+
+  /** Marks up to {@code k} infeasible complete observations, smallest violation first (ties: history order). */
+  private void selectInfeasible(boolean[] below, int k) {
+    if (k <= 0) {
+      return;
+    }
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (infeasible[i]) {
+        candidates.add(i);
+      }
+    }
+    candidates.sort((a, b) -> Double.compare(violation[a], violation[b]));
+    for (int j = 0; j < Math.min(k, candidates.size()); j++) {
+      below[candidates.get(j)] = true;
+    }
+  }
+
+  /**
+   * MOTPE's weights of the good set (Optuna's {@code _calculate_weights_below_for_multi_objective}):
+   * each feasible complete good observation's hypervolume contribution among them (against their
+   * {@link Hypervolume#nadirReference}), plus 1e-12, over the largest; 1 if it is the only one;
+   * 1e-12 for good observations outside the hypervolume (infeasible or pruned).
+   */
+  private double[] hypervolumeWeights(boolean[] below) {
+    double[] w = new double[count];
+    List<Integer> members = new ArrayList<>();
+    List<double[]> points = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (!below[i]) {
+        continue;
+      }
+      if (states[i] == Observation.State.COMPLETE && !infeasible[i]) {
+        members.add(i);
+        points.add(losses[i]);
+      } else {
+        w[i] = EPS;
+      }
+    }
+    if (members.size() == 1) {
+      w[members.get(0)] = 1;
+    } else if (members.size() > 1) {
+      double[] contribution = Hypervolume.contributions(points, Hypervolume.nadirReference(points));
+      double max = 0;
+      boolean finite = true;
+      for (int j = 0; j < contribution.length; j++) {
+        contribution[j] += EPS;
+        max = Math.max(max, contribution[j]);
+        finite &= Double.isFinite(contribution[j]);
+      }
+      for (int j = 0; j < contribution.length; j++) {
+        // An infinite value (told by ask-and-tell) makes volumes infinite: then every good trial weighs 1.
+        w[members.get(j)] = finite ? Math.min(1, contribution[j] / max) : 1;
+      }
+    }
+    return w;
+  }
+
+  private static final double EPS = 1e-12;
 
   /** Marks up to {@code k} best observations of {@code state}; returns how many it marked. */
   private int select(boolean[] below, int k, Observation.State state) {
@@ -188,7 +352,7 @@ final class TpeEngine {
     int[] best = new int[k];
     int size = 0;
     for (int i = 0; i < count; i++) {
-      if (states[i] != state) {
+      if (states[i] != state || infeasible[i]) {
         continue;
       }
       if (size < k) {
@@ -267,9 +431,9 @@ final class TpeEngine {
       set = Arrays.copyOf(set, n);
       members = Arrays.copyOf(members, n);
     }
-    double[] w = weights(n);
+    double[] w = good && goodWeight != null ? pick(goodWeight, members) : weights(n);
     double priorWeight = options.priorWeight();
-    if (good) {
+    if (good && goodWeight == null) {
       double[] improvement = improvements(below, members);
       if (improvement != null) {
         double mean = 0;
@@ -281,6 +445,14 @@ final class TpeEngine {
       }
     }
     return new Parzen(params, set, w, priorWeight, options);
+  }
+
+  private static double[] pick(double[] byObservation, int[] members) {
+    double[] w = new double[members.length];
+    for (int k = 0; k < members.length; k++) {
+      w[k] = byObservation[members[k]];
+    }
+    return w;
   }
 
   private static boolean hasAll(double[] v, boolean[] group) {
@@ -531,7 +703,7 @@ final class TpeEngine {
     }
     double threshold = Double.POSITIVE_INFINITY;
     for (int i = 0; i < count; i++) {
-      if (!below[i] && states[i] == Observation.State.COMPLETE && loss[i] < threshold) {
+      if (!below[i] && states[i] == Observation.State.COMPLETE && !infeasible[i] && loss[i] < threshold) {
         threshold = loss[i];
       }
     }
@@ -541,7 +713,7 @@ final class TpeEngine {
     double[] improvement = new double[members.length];
     for (int k = 0; k < members.length; k++) {
       int i = members[k];
-      if (states[i] != Observation.State.COMPLETE || !Double.isFinite(loss[i])) {
+      if (states[i] != Observation.State.COMPLETE || infeasible[i] || !Double.isFinite(loss[i])) {
         return null;
       }
       double gain = Math.max(1e-12, threshold - loss[i]);
@@ -639,9 +811,9 @@ final class TpeEngine {
           v[j++] = values[i][p.index];
         }
       }
-      double[] w = weights(m);
+      double[] w = good && goodWeight != null ? pick(goodWeight, members) : weights(m);
       double priorWeight = options.priorWeight();
-      double[] improvement = good ? improvements(below, members) : null;
+      double[] improvement = good && goodWeight == null ? improvements(below, members) : null;
       if (improvement != null) {
         double mean = 0;
         for (int k = 0; k < m; k++) {

@@ -7,6 +7,11 @@
  *   <li>{@link io.paramspace.samplers.Tpe}: the tree-structured Parzen estimator, with one joint
  *       model along the space's tree (conditional and polymorphic parameters modelled together
  *       with the shared ones). Its class comment describes the algorithm.
+ *   <li>{@link io.paramspace.samplers.Nsga2}: NSGA-II with Optuna's defaults, along the tree,
+ *       with Deb's constrained domination when observations carry constraint values.
+ *   <li>{@link io.paramspace.samplers.Hypervolume} (exact, any number of objectives) and {@link
+ *       io.paramspace.samplers.Hssp} (greedy hypervolume subset selection): what MOTPE ({@code Tpe}
+ *       with several directions) splits and weighs its good set by.
  *   <li>{@link io.paramspace.samplers.Observation}: what a sampler reads of one trial (its active
  *       parameters in internal form, its state, its value or last intermediate value).
  *   <li>{@link io.paramspace.samplers.Proposal}: what a sampler returns; {@code

@@ -50,6 +50,56 @@ class Nsga2Test {
   }
 
   @Test
+  void constrainedDominationPutsFeasibleFirstThenSmallerViolations() {
+    Nsga2.Member feasibleBad = new Nsga2.Member(0, Map.of(), new double[] {9, 9}, 0);
+    Nsga2.Member feasibleGood = new Nsga2.Member(1, Map.of(), new double[] {1, 1}, 0);
+    Nsga2.Member slightlyInfeasible = new Nsga2.Member(2, Map.of(), new double[] {0, 0}, 0.5);
+    Nsga2.Member veryInfeasible = new Nsga2.Member(3, Map.of(), new double[] {-5, -5}, 3);
+    Nsga2.Member unreported = new Nsga2.Member(4, Map.of(), new double[] {-9, -9}, Double.POSITIVE_INFINITY);
+    assertThat(Nsga2.dominates(feasibleBad, slightlyInfeasible)).isTrue();
+    assertThat(Nsga2.dominates(slightlyInfeasible, feasibleBad)).isFalse();
+    assertThat(Nsga2.dominates(slightlyInfeasible, veryInfeasible)).isTrue();
+    assertThat(Nsga2.dominates(veryInfeasible, unreported)).isTrue();
+    assertThat(Nsga2.dominates(feasibleGood, feasibleBad)).isTrue();
+    Nsga2.Member sameViolation = new Nsga2.Member(5, Map.of(), new double[] {7, 7}, 0.5);
+    assertThat(Nsga2.dominates(slightlyInfeasible, sameViolation)).isFalse(); // equal violations: neither
+    assertThat(Nsga2.dominates(sameViolation, slightlyInfeasible)).isFalse();
+    List<Nsga2.Member> pool = List.of(unreported, veryInfeasible, slightlyInfeasible, feasibleBad, feasibleGood);
+    assertThat(Nsga2.fronts(pool).stream().map(Nsga2Test::orders).toList()).containsExactly(List.of(1), List.of(0),
+        List.of(2), List.of(3), List.of(4)).inOrder();
+    assertThat(orders(Nsga2.elite(pool, 2))).containsExactly(1, 0).inOrder();
+  }
+
+  /**
+   * Population 2: the parents of generation 2 are the best two of generations 0 and 1. Trials 1
+   * and 2 have the best objective values but violate a constraint, so with constraints the parents
+   * are trials 0 and 3, without them trials 1 and 2; a child without crossover or mutation copies
+   * one parent.
+   */
+  @Test
+  void proposalsFollowConstrainedDominationWhenTheHistoryHasConstraints() {
+    ConfigSpace<Zdt1> space = Zdt1Space.space();
+    Nsga2 nsga = Nsga2.defaults().withPopulationSize(2).withCrossoverProb(0).withMutationProb(0.0);
+    double[][] values = {{5, 5}, {0, 0}, {0.1, 0.1}, {4, 6}};
+    List<List<Double>> constraints = List.of(List.of(-1.0, 0.0), List.of(1.0, -1.0), List.of(0.0, 0.2),
+        List.of(-0.5, -0.5));
+    List<Observation> constrained = new ArrayList<>();
+    List<Observation> plain = new ArrayList<>();
+    Rng rng = new Rng(9);
+    for (int i = 0; i < 4; i++) {
+      Map<String, Double> params = Observation.internalParams(space, space.parameters(space.random(rng)));
+      plain.add(Observation.complete(params, toList(values[i])));
+      constrained.add(plain.get(i).withConstraints(constraints.get(i)));
+    }
+    for (int c = 0; c < 20; c++) {
+      Map<String, Double> withConstraints = nsga.propose(space, constrained, MIN_MIN, new Rng(c)).params();
+      assertThat(withConstraints).isAnyOf(plain.get(0).params(), plain.get(3).params());
+      Map<String, Double> without = nsga.propose(space, plain, MIN_MIN, new Rng(c)).params();
+      assertThat(without).isAnyOf(plain.get(1).params(), plain.get(2).params());
+    }
+  }
+
+  @Test
   void generationZeroIsRandomThenChildrenFollow() {
     ConfigSpace<Zdt1> space = Zdt1Space.space();
     Nsga2 nsga = Nsga2.defaults().withPopulationSize(10);

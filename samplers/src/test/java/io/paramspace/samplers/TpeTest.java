@@ -481,7 +481,7 @@ class TpeTest {
     twoObjectives.add(Observation.complete(point(1, 1), List.of(1.0, 2.0)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Tpe.defaults().propose(BRANIN, twoObjectives, Direction.MINIMIZE));
-    assertThat(e).hasMessageThat().contains("single-objective");
+    assertThat(e).hasMessageThat().contains("2 values for the 1 objective(s) [MINIMIZE]");
     Proposal p = Tpe.defaults().propose(BRANIN, List.of(), Direction.MINIMIZE);
     IllegalStateException other = assertThrows(IllegalStateException.class, () -> p.config(ISSUE));
     assertThat(other).hasMessageThat().contains("Issue5299.x");

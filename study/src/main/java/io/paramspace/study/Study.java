@@ -113,6 +113,8 @@ public final class Study implements AutoCloseable {
   /** Trials of this process that another worker finished (failed them as stale) while they ran. */
   private final Set<Long> lost = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService heartbeats;
+  /** The number of constraint values of the study's trials and the first trial that had them; null: not known yet. */
+  private volatile int[] constraintCount;
   private volatile long lastStaleCheck = System.nanoTime();
 
   private Study(Storage storage, boolean ownsStorage, StudyRecord record, long seed, Builder b) {
@@ -554,6 +556,31 @@ public final class Study implements AutoCloseable {
     return finished;
   }
 
+  /**
+   * Checks that trial {@code number} reports as many constraint values as the study's other trials
+   * (Optuna requires the same number throughout); the first count seen, here or in the storage,
+   * sets it.
+   */
+  synchronized void checkConstraintCount(int number, int count) {
+    if (constraintCount == null) {
+      for (FrozenTrial t : storage.finishedTrials(record.id())) {
+        Optional<List<Double>> c = Constraints.of(t);
+        if (c.isPresent()) {
+          constraintCount = new int[] {c.get().size(), t.number()};
+          break;
+        }
+      }
+      if (constraintCount == null) {
+        constraintCount = new int[] {count, number};
+      }
+    }
+    if (constraintCount[0] != count) {
+      throw new IllegalArgumentException("trial " + number + " of study '" + name() + "' reports " + count
+          + " constraint value(s), but trial " + constraintCount[1] + " reported " + constraintCount[0]
+          + "; report the same constraints, in the same order, for every trial");
+    }
+  }
+
   /** {@code true} if another worker finished this process's running trial (failed it as stale). */
   boolean finishedElsewhere(StudyTrial<?> trial) {
     if (lost.contains(trial.id())) {
@@ -779,7 +806,9 @@ public final class Study implements AutoCloseable {
   // ---- results ----
 
   /**
-   * The best complete trial (not excluded) of this single-objective study.
+   * The best complete trial (not excluded) of this single-objective study; in a constrained study
+   * (trials report {@link StudyTrial#setConstraints constraint values}) the best feasible one, as
+   * Optuna's {@code best_trial}.
    *
    * @throws StudyException if the study has several objectives or no complete trial
    */
@@ -791,8 +820,10 @@ public final class Study implements AutoCloseable {
     Direction direction = record.directions().get(0);
     // The storage's best few, read without loading the study; a scan only if all are excluded.
     List<FrozenTrial> top = storage.bestTrials(record.id(), direction, BEST_CANDIDATES);
+    // Constrained (a trial has constraint values): only feasible trials are candidates.
+    boolean constrained = constraintCount != null || top.stream().anyMatch(Constraints::has);
     for (FrozenTrial t : top) {
-      if (!SpaceHistory.isExcluded(t)) {
+      if (!SpaceHistory.isExcluded(t) && (!constrained || Constraints.isFeasible(t))) {
         return t;
       }
     }
@@ -800,6 +831,7 @@ public final class Study implements AutoCloseable {
     if (top.size() == BEST_CANDIDATES) {
       for (FrozenTrial t : storage.finishedTrials(record.id())) {
         if (t.state() == TrialState.COMPLETE && !SpaceHistory.isExcluded(t)
+            && (!constrained || Constraints.isFeasible(t))
             && (best == null || direction.isBetter(t.value(), best.value())
                 || (t.value() == best.value() && t.number() < best.number()))) {
           best = t;
@@ -808,7 +840,8 @@ public final class Study implements AutoCloseable {
     }
     if (best == null) {
       throw new StudyException("study '" + name() + "' has no complete trial yet"
-          + (top.isEmpty() ? "" : " that is not excluded"));
+          + (top.isEmpty() ? "" : constrained ? " that is feasible (every constraint value <= 0) and not excluded"
+              : " that is not excluded"));
     }
     return best;
   }
@@ -820,6 +853,11 @@ public final class Study implements AutoCloseable {
    * by number. A trial dominates another if it is at least as good in every objective and better in
    * one, each objective in its own direction; trials with equal values are all on the front. For a
    * study with one objective these are the trials with the best value. Optuna's {@code best_trials}.
+   *
+   * <p>In a constrained study (a complete trial has {@link StudyTrial#setConstraints constraint
+   * values}) the front is that of the feasible trials only, as Optuna's {@code best_trials} since
+   * 3.x: an infeasible trial, or one that reported no constraint values, is never on it, even if
+   * nothing feasible dominates it.
    */
   public List<FrozenTrial> paretoFront() {
     int m = record.directions().size();
@@ -829,7 +867,7 @@ public final class Study implements AutoCloseable {
         complete.add(t);
       }
     }
-    return ParetoFront.of(complete, record.directions());
+    return ParetoFront.of(Constraints.feasibleIfConstrained(complete), record.directions());
   }
 
   /**
@@ -857,17 +895,18 @@ public final class Study implements AutoCloseable {
    * The best complete trial whose config is a point of {@code space}, with that config: read from
    * the stored config JSON (exactly the record that was evaluated), or built from the parameters
    * for a trial written by Python Optuna. Trials that do not fit {@code space} (another branch
-   * structure, values outside a narrowed range) are left out, as from the samplers' history.
+   * structure, values outside a narrowed range) are left out, as from the samplers' history. In a
+   * constrained study only feasible trials count, as for {@link #bestTrial()}.
    *
-   * @throws StudyException if the study has several objectives or no complete trial fits
+   * @throws StudyException if the study has several objectives or no (feasible) complete trial fits
    */
   public <T> Best<T> best(ConfigSpace<T> space) {
     bestTrial(); // the errors of a study with several objectives or no complete trial
     Direction direction = record.directions().get(0);
     FrozenTrial best = null;
-    for (FrozenTrial t : history(space)) {
-      if (t.state() == TrialState.COMPLETE
-          && (best == null || direction.isBetter(t.value(), best.value())
+    List<FrozenTrial> complete = history(space).stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
+    for (FrozenTrial t : Constraints.feasibleIfConstrained(complete)) {
+      if ((best == null || direction.isBetter(t.value(), best.value())
               || (t.value() == best.value() && t.number() < best.number()))) {
         best = t;
       }

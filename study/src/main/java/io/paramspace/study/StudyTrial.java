@@ -42,6 +42,7 @@ public final class StudyTrial<T> implements Trial {
   private final Map<String, Distribution> distributions = new LinkedHashMap<>();
   private final TreeMap<Integer, Double> intermediate = new TreeMap<>();
   private final Map<String, String> userAttributes = new LinkedHashMap<>();
+  private String constraints;
   private T config;
   private volatile boolean finished;
 
@@ -117,12 +118,52 @@ public final class StudyTrial<T> implements Trial {
     study.storage().setTrialUserAttribute(stored.id(), key, json);
   }
 
+  /**
+   * Reports this trial's constraint values, as Optuna's {@code constraints_func} would return them:
+   * each {@code <= 0} when satisfied, positive by how much it is violated (e.g. {@code memoryGb -
+   * 16} for "at most 16 GB"). Call it from the objective (or before {@link Study#tell}); calling
+   * it again replaces the values. Stored at once in the system attribute {@value
+   * Constraints#ATTRIBUTE} as Optuna stores it. NSGA-II ranks feasible trials first and MOTPE
+   * models them as the good ones; {@link Study#paretoFront()} and {@link Study#bestTrial()} keep
+   * only feasible trials (see {@link Constraints}).
+   *
+   * @throws IllegalArgumentException if there are no values, one is NaN, or the study's other
+   *     trials reported another number of them
+   * @throws StudyException if the trial is finished already
+   */
+  public void setConstraints(double... values) {
+    if (finished) {
+      throw new StudyException("trial " + number() + " of study '" + study.name() + "' is finished; set its"
+          + " constraints in the objective, before tell");
+    }
+    if (values.length == 0) {
+      throw new IllegalArgumentException("trial " + number() + ": setConstraints needs at least one value (<= 0:"
+          + " satisfied)");
+    }
+    for (int k = 0; k < values.length; k++) {
+      if (Double.isNaN(values[k])) {
+        throw new IllegalArgumentException("constraint " + k + " of trial " + number() + " is NaN, in "
+            + java.util.Arrays.toString(values) + "; return a number: <= 0 when satisfied, positive by how much it"
+            + " is violated");
+      }
+    }
+    study.checkConstraintCount(number(), values.length);
+    String json = Constraints.json(values);
+    study.storage().setTrialSystemAttribute(stored.id(), Constraints.ATTRIBUTE, json);
+    constraints = json;
+  }
+
   /** This trial as it stands: params, intermediate values, user attributes. */
   public FrozenTrial snapshot() {
     Map<String, String> attrs = new LinkedHashMap<>(stored.userAttributes());
     attrs.putAll(userAttributes);
+    Map<String, String> system = stored.systemAttributes();
+    if (constraints != null) {
+      system = new LinkedHashMap<>(system);
+      system.put(Constraints.ATTRIBUTE, constraints);
+    }
     return new FrozenTrial(stored.id(), stored.number(), TrialState.RUNNING, List.of(), stored.start(), null, params,
-        distributions, intermediate, attrs, stored.systemAttributes());
+        distributions, intermediate, attrs, system);
   }
 
   // ---- Trial: what the space's sample(trial) asks ----

@@ -107,4 +107,28 @@ class MultiObjectiveTest {
       assertThat(study.bestTrial().number()).isEqualTo(1);
     }
   }
+
+  /** TpeSampler takes several directions (MOTPE): same seed, same trials; it beats random search here. */
+  @Test
+  void tpeSamplerWithSeveralDirectionsIsMotpe() {
+    List<List<Double>> first = motpe(new io.paramspace.study.sampler.TpeSampler(), 11);
+    assertThat(first).isEqualTo(motpe(new io.paramspace.study.sampler.TpeSampler(), 11));
+    double[] reference = {0, 2};  // maximize x (as -x below 0), minimize x^2 + z below 2
+    assertThat(hypervolume(first, reference))
+        .isGreaterThan(hypervolume(motpe(new io.paramspace.study.sampler.RandomSampler(), 11), reference));
+  }
+
+  private static List<List<Double>> motpe(Sampler sampler, long seed) {
+    try (Study study = Study.builder("memory:", "motpe").directions(Direction.MAXIMIZE, Direction.MINIMIZE)
+        .sampler(sampler).seed(seed).open()) {
+      study.optimizeMulti(SPACE, (config, trial) -> objectives(config),
+          OptimizeOptions.trials(60).withProgressBar(false));
+      return study.trials().stream().map(FrozenTrial::values).toList();
+    }
+  }
+
+  private static double hypervolume(List<List<Double>> values, double[] reference) {
+    List<double[]> losses = values.stream().map(v -> new double[] {-v.get(0), v.get(1)}).toList();
+    return io.paramspace.samplers.Hypervolume.of(losses, reference);
+  }
 }

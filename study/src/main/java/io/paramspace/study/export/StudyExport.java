@@ -67,8 +67,8 @@ import org.apache.commons.csv.CSVPrinter;
  * <h2>{@value #PARETO_FRONT_JSON} (several objectives)</h2>
  *
  * <p>{@code {"study", "directions", "trials": [{"trial", "values", "params", "config"}, ...]}}: the
- * trials of {@link Study#paretoFront()}, by number; {@code config} is {@code null} for a trial that
- * is not a point of the space given.
+ * trials of {@link Study#paretoFront()} (in a constrained study, of the feasible trials only), by
+ * number; {@code config} is {@code null} for a trial that is not a point of the space given.
  */
 public final class StudyExport {
   public static final String TRIALS_CSV = "trials.csv";

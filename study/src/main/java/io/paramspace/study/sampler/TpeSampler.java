@@ -48,8 +48,10 @@ public final class TpeSampler implements Sampler {
   public Map<String, Double> sampleRelative(StudyContext study, FrozenTrial trial,
       Map<String, Distribution> searchSpace) {
     if (study.directions().size() != 1) {
-      throw new IllegalStateException("TpeSampler models one objective; study '" + study.studyName() + "' has "
-          + study.directions().size() + " directions (use a multi-objective sampler)");
+      // MOTPE (see Tpe): one loss per direction; constraint values from the trials' system attributes.
+      Rng rng = new Rng(RandomSampler.seedOf(study.seed(), trial.number(), "tpe"));
+      return tpe.propose(study.space(), SamplerHistory.observations(study.history()),
+          SamplerHistory.directions(study), rng).params();
     }
     List<Observation> history = observations(study.history());
     io.paramspace.samplers.Direction direction = study.directions().get(0) == Direction.MINIMIZE
