@@ -7,6 +7,9 @@
  *   <li>{@link io.paramspace.samplers.Tpe}: the tree-structured Parzen estimator, with one joint
  *       model along the space's tree (conditional and polymorphic parameters modelled together
  *       with the shared ones). Its class comment describes the algorithm.
+ *   <li>{@link io.paramspace.samplers.CmaEs}: CMA-ES over the numeric parameters in the unit cube,
+ *       with IPOP restarts, its state replayed from the tagged history; {@link
+ *       io.paramspace.samplers.CmaEsOptimizer} is the ask/tell engine itself.
  *   <li>{@link io.paramspace.samplers.Observation}: what a sampler reads of one trial (its active
  *       parameters in internal form, its state, its value or last intermediate value).
  *   <li>{@link io.paramspace.samplers.Proposal}: what a sampler returns; {@code
