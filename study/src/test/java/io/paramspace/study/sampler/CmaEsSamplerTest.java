@@ -7,13 +7,16 @@ import io.paramspace.study.Direction;
 import io.paramspace.study.FrozenTrial;
 import io.paramspace.study.Sampler;
 import io.paramspace.study.Study;
+import io.paramspace.study.StudyTrial;
 import io.paramspace.study.TrialPrunedException;
 import io.paramspace.study.TrialState;
 import io.paramspace.study.configs.TinyConfig;
 import io.paramspace.study.configs.TinyConfigSpace;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CMA-ES through the study, on a space with a float, an int, a log float, categoricals and a
@@ -102,6 +105,23 @@ class CmaEsSamplerTest {
     List<Map<String, Double>> d = run(CmaEsSampler.builder().seed(7).build(), 8, 30).stream()
         .map(FrozenTrial::params).toList();
     assertThat(d).isEqualTo(a);
+  }
+
+  @Test
+  void twoWorkersOnOneSqliteStudyContinueEachOthersGenerations(@TempDir Path dir) {
+    String url = "sqlite:" + dir.resolve("cma.db");
+    List<Map<String, Double>> alone = run(new CmaEsSampler(), 21, 40).stream().map(FrozenTrial::params).toList();
+    // Two study objects (two workers) take turns; each replays the optimizer from the file alone.
+    try (Study a = Study.builder(url, "cma").directions(Direction.MINIMIZE).seed(21).sampler(new CmaEsSampler())
+        .open();
+        Study b = Study.builder(url, "cma").directions(Direction.MINIMIZE).sampler(new CmaEsSampler()).open()) {
+      for (int n = 0; n < 40; n++) {
+        Study worker = n % 2 == 0 ? a : b;
+        StudyTrial<TinyConfig> trial = worker.ask(TinyConfigSpace.space());
+        worker.tell(trial, objective(trial.config()));
+      }
+      assertThat(b.trials().stream().map(FrozenTrial::params).toList()).isEqualTo(alone);
+    }
   }
 
   @Test
