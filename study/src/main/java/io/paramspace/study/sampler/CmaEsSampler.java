@@ -21,8 +21,10 @@ import java.util.TreeMap;
 /**
  * The study's adapter of {@link CmaEs} (CMA-ES with IPOP restarts, the samplers module), with
  * the defaults of Optuna's {@code CmaEsSampler}: one start-up trial, the unit cube's centre as
- * {@code x0}, {@code sigma0} 1/6 of its range, population {@code 4 + floor(3 ln n)}, restarts with
- * the population doubled.
+ * {@code x0}, {@code sigma0} 1/6 of its range, population {@code 4 + floor(3 ln n)}. One default
+ * differs: IPOP restarts (population doubled) are on, where Optuna's {@code restart_strategy} is
+ * off; without them a stagnated run keeps drawing from a collapsed distribution, trial after trial.
+ * A search space of one parameter is searched too (Optuna 3.1 falls back on independent sampling).
  *
  * <ul>
  *   <li><b>Search space</b> (Optuna's relative search space): the int and float parameters that
