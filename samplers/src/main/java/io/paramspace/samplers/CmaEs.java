@@ -27,8 +27,8 @@ import java.util.Objects;
  *       sigma0} (default 1/6, Optuna's {@code min(range) / 6} of the cube).
  *   <li><b>Tags.</b> Each asked point belongs to a restart and a generation of it; the caller
  *       keeps that tag with the trial ({@link Ask#restart()}, {@link Ask#generation()}) and hands
- *       it back with the value ({@link Evaluated}). Trials evaluated without a tag (start-up trials,
- *       enqueued configs) take no part, as in Optuna.
+ *       it back with the value ({@link Evaluated}). Trials without a tag (the start-up trials, those
+ *       another sampler proposed) take no part, as in Optuna.
  *   <li><b>Replay.</b> From a fresh optimizer: while the current (restart, generation) has at least
  *       {@code lambda} evaluated trials, the first {@code lambda} of them in history order are told
  *       (surplus ones, asked by parallel workers, are ignored, as Optuna does), their points being
@@ -73,7 +73,7 @@ public final class CmaEs {
     return new Builder(this);
   }
 
-  /** A trial the optimizer may learn from: its values, its loss-to-be and its tag. */
+  /** A finished trial the optimizer may learn from: its internal values, its objective value and its tag. */
   public record Evaluated(Map<String, Double> params, double value, int restart, int generation) {
     public Evaluated {
       params = Map.copyOf(Objects.requireNonNull(params, "params"));

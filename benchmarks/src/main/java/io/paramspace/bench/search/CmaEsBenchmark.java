@@ -161,7 +161,8 @@ public final class CmaEsBenchmark {
       history.add(new CmaEs.Evaluated(last.params(), h.value(), last.restart(), last.generation()));
     }
     long[] n = {0};
-    double[] replay = TpeBenchmark.time(() -> cma.ask(space, history, Direction.MINIMIZE, rng.apply(n[0]++)), 200, 1000);
+    double[] replay =
+        TpeBenchmark.time(() -> cma.ask(space, history, Direction.MINIMIZE, rng.apply(n[0]++)), 200, 1000);
     row("CmaEs.ask alone (replays " + generations(history) + " generations of " + (last.restart() + 1) + " run(s))",
         replay, 1000);
     System.out.println();
