@@ -12,6 +12,9 @@
  *   <li>{@link io.paramspace.samplers.Hypervolume} (exact, any number of objectives) and {@link
  *       io.paramspace.samplers.Hssp} (greedy hypervolume subset selection): what MOTPE ({@code Tpe}
  *       with several directions) splits and weighs its good set by.
+ *   <li>{@link io.paramspace.samplers.CmaEs}: CMA-ES over the numeric parameters in the unit cube,
+ *       with IPOP restarts, its state replayed from the tagged history; {@link
+ *       io.paramspace.samplers.CmaEsOptimizer} is the ask/tell engine itself.
  *   <li>{@link io.paramspace.samplers.Observation}: what a sampler reads of one trial (its active
  *       parameters in internal form, its state, its value or last intermediate value).
  *   <li>{@link io.paramspace.samplers.Proposal}: what a sampler returns; {@code

@@ -49,6 +49,13 @@ public interface StudyContext {
    */
   List<FrozenTrial> runningTrials();
 
+  /**
+   * Stores a system attribute (key to JSON text) on {@code trial}, as Optuna's samplers call
+   * {@code set_trial_system_attr}: how a sampler leaves a note that later asks, in any worker,
+   * read back from {@link #history()} (CMA-ES tags each trial with its generation).
+   */
+  void setTrialSystemAttribute(FrozenTrial trial, String key, String json);
+
   /** The complete trials of {@link #history()}. */
   default List<FrozenTrial> completeHistory() {
     return history().stream().filter(t -> t.state() == TrialState.COMPLETE).toList();

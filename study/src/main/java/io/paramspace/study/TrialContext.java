@@ -46,6 +46,11 @@ final class TrialContext implements StudyContext {
     return study.storage().trials(study.studyId(), TrialState.RUNNING);
   }
 
+  @Override
+  public void setTrialSystemAttribute(FrozenTrial trial, String key, String json) {
+    study.storage().setTrialSystemAttribute(trial.id(), key, json);
+  }
+
   /** A context of the same trial that reads the history again: a pruner, asked at every report, sees it grow. */
   TrialContext fresh() {
     return new TrialContext(study, space);

@@ -22,13 +22,26 @@ import java.util.List;
  * String)} of (study seed, n, name), with the runtime's formulas ({@link RandomTrial}). So the
  * same study seed gives the same parameters per trial number whatever the number of workers, the
  * order in which trials finish, or the parameters fixed by an enqueued config. Categorical
- * choices keep their space's weights.
+ * choices keep their space's weights. {@link #RandomSampler(long)} draws from its own seed
+ * instead of the study's (a sampler with a seed option falls back on it).
  */
 public final class RandomSampler implements Sampler {
+  private final Long seed;
+
+  /** Seeded by the study. */
+  public RandomSampler() {
+    this.seed = null;
+  }
+
+  /** Seeded by {@code seed} in place of the study's seed. */
+  public RandomSampler(long seed) {
+    this.seed = seed;
+  }
 
   @Override
   public double sampleIndependent(StudyContext study, FrozenTrial trial, String name, Distribution distribution) {
-    RandomTrial draw = new RandomTrial(new Rng(seedOf(study.seed(), trial.number(), name)));
+    long s = seed != null ? seed : study.seed();
+    RandomTrial draw = new RandomTrial(new Rng(seedOf(s, trial.number(), name)));
     if (distribution instanceof FloatDistribution f) {
       return draw.suggestFloat(name, new FloatSpace(f.low(), f.high(), f.log(), f.step() == null ? 0 : f.step()));
     }
