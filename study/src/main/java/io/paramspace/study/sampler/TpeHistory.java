@@ -71,6 +71,24 @@ final class TpeHistory {
     return deterministic(study, trial);
   }
 
+  /**
+   * {@code true} if, as stored now, another running trial has exactly {@code params}: another
+   * process sampled it while this one did (a trial being sampled has no parameters to see). Only
+   * in the as-stored mode; the deterministic one sees a fixed window.
+   */
+  boolean takenMeanwhile(StudyContext study, FrozenTrial trial, Map<String, Double> params) {
+    if (workers != 0) {
+      return false;
+    }
+    for (FrozenTrial t : study.runningTrials()) {
+      if (t.number() != trial.number() && !t.params().isEmpty()
+          && Observation.internalParams(study.space(), t.externalParams()).equals(params)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<Observation> asStored(StudyContext study, FrozenTrial trial) {
     // Running trials first: one that finishes in between is then in the history, never in neither.
     List<FrozenTrial> running = study.runningTrials();

@@ -114,7 +114,12 @@ public final class TpeSampler implements Sampler {
     io.paramspace.samplers.Direction direction = study.directions().get(0) == Direction.MINIMIZE
         ? io.paramspace.samplers.Direction.MINIMIZE : io.paramspace.samplers.Direction.MAXIMIZE;
     Rng rng = new Rng(RandomSampler.seedOf(study.seed(), trial.number(), "tpe"));
-    return tpe.propose(study.space(), history, direction, rng).params();
+    Map<String, Double> proposal = tpe.propose(study.space(), history, direction, rng).params();
+    // Across processes two asks can overlap unseen: look once more, and propose again on a clash.
+    for (int again = 0; again < 2 && conditioning.takenMeanwhile(study, trial, proposal); again++) {
+      proposal = tpe.propose(study.space(), conditioning.observations(study, trial), direction, rng).params();
+    }
+    return proposal;
   }
 
   @Override

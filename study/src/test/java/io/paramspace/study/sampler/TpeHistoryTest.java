@@ -94,4 +94,14 @@ class TpeHistoryTest {
     assertThat(observations.subList(9, 12)).containsExactly(Observation.running(at(1, 5)),
         Observation.running(at(3, 3)), Observation.running(at(2, 5))).inOrder();
   }
+
+  @Test
+  void aProposalTakenMeanwhileByAnotherRunningTrialIsNoticedOnlyAsStored() {
+    FrozenTrial self = trial(7, TrialState.RUNNING, Map.of());
+    Fixed study = new Fixed(List.of(), List.of(trial(6, TrialState.RUNNING, at(3, 4)), self));
+    assertThat(new TpeHistory(0, null, 10).takenMeanwhile(study, self, at(3, 4))).isTrue();
+    assertThat(new TpeHistory(0, null, 10).takenMeanwhile(study, self, at(4, 3))).isFalse();
+    // The deterministic mode sees a fixed window: what others did meanwhile must not change trial 7.
+    assertThat(new TpeHistory(4, null, 10).takenMeanwhile(study, self, at(3, 4))).isFalse();
+  }
 }
