@@ -158,7 +158,7 @@ final class TpeHistory {
       long now = System.nanoTime();
       if (maxWait != null && now - begun > maxWait.toNanos()) {
         throw new StudyException("deterministic TPE of study '" + study.studyName() + "': trial " + n
-            + " waited " + maxWait.toSeconds() + " s for trial " + blocking.number() + " to "
+            + " waited " + maxWait.toMillis() + " ms for trial " + blocking.number() + " to "
             + (blocking.number() < firstRunning ? "finish" : "get its parameters") + "; finish that trial (tell it),"
             + " or raise maxWait (TpeSampler.deterministic(workers, maxWait))");
       }

@@ -61,8 +61,8 @@ public final class TpeSampler implements Sampler {
    * workers and any timing. The cost: trial {@code n} waits until trial {@code n - workers} and the
    * ones before it have finished (past the start-up trials). With {@code workers} workers and
    * trials of similar length it seldom waits; a slow trial holds up the workers that overtake it by
-   * {@code workers} trials; fewer workers than {@code workers} never wait, but see less of the
-   * history than they could. No wait limit (see {@link #deterministic(int, Duration)}).
+   * {@code workers} trials; fewer workers wait less, but see less of the history than they could.
+   * No wait limit (see {@link #deterministic(int, Duration)}).
    *
    * <p>Reproducible only without a pruner (pruning depends on timing) and without {@code
    * exclude}. Do not ask more than {@code workers} trials before telling the oldest in one thread
