@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 public final class WorkersBenchmark {
   private WorkersBenchmark() {}
 
-  record Run(double seconds, int trials, int complete, int duplicates) {
+  /** One run's wall time (GO to the last exit), trials stored, complete ones, numbers given twice. */
+  public record Run(double seconds, int trials, int complete, int duplicates) {
     double perSecond(int total) {
       return total / seconds;
     }
@@ -114,16 +115,27 @@ public final class WorkersBenchmark {
 
   /** One run: a new study, {@code workers} processes started and told GO together, timed to the last exit. */
   static Run run(String url, int workers, int total) throws Exception {
+    return run(url, workers, total, 42, BenchWorker.class, List.of(), trials -> {});
+  }
+
+  /**
+   * {@link #run(String, int, int)} with another worker: a main class that takes {@code URL STUDY
+   * TRIALS} and then {@code extraArgs}, and speaks the READY / GO protocol of {@link BenchWorker};
+   * the study is created with {@code seed}, and {@code inspect} sees its trials at the end.
+   */
+  public static Run run(String url, int workers, int total, long seed, Class<?> worker, List<String> extraArgs,
+      java.util.function.Consumer<List<FrozenTrial>> inspect) throws Exception {
     String study = "bench";
-    Study.builder(url, study).seed(42).open().close();
+    Study.builder(url, study).seed(seed).open().close();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("java.class.path");
     List<Process> processes = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       List<String> command = new ArrayList<>(List.of(java, "-cp", classpath));
       command.addAll(workerJvmOptions());
-      command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", BenchWorker.class.getName(), url, study,
+      command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", worker.getName(), url, study,
           Integer.toString(total)));
+      command.addAll(extraArgs);
       processes.add(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
     List<BufferedReader> outs = new ArrayList<>();
@@ -153,6 +165,7 @@ public final class WorkersBenchmark {
     try (Storage storage = Storages.open(url, true)) {
       long id = storage.findStudy(study).orElseThrow().id();
       List<FrozenTrial> trials = storage.trials(id);
+      inspect.accept(trials);
       Set<Integer> numbers = new HashSet<>();
       for (FrozenTrial t : trials) {
         numbers.add(t.number());

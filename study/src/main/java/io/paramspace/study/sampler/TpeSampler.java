@@ -9,6 +9,7 @@ import io.paramspace.study.FrozenTrial;
 import io.paramspace.study.Sampler;
 import io.paramspace.study.StudyContext;
 import io.paramspace.study.TrialState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,17 @@ import java.util.SortedMap;
  * <p>Seeded per trial like the random sampler: trial n's proposal draws from an {@link Rng}
  * seeded with {@code RandomSampler.seedOf(study seed, n, "tpe")}, so a study with one worker is
  * reproducible from its seed.
+ *
+ * <p>Parallel workers: the study's other running trials (other threads' and processes', and the
+ * earlier trials of one {@code study.ask(space, k)}) are passed as running observations, so with
+ * the constant liar ({@link Tpe.Builder#constantLiar}, on by default) the model counts them as bad
+ * and moves away from them, and no proposal repeats one. A running trial that has no parameters
+ * yet is left out (see {@link TpeHistory}). With several workers the proposals then depend on
+ * timing; {@link #deterministic} trades a little waiting for reproducibility.
  */
 public final class TpeSampler implements Sampler {
   private final Tpe tpe;
+  private final TpeHistory conditioning;
   private final RandomSampler fallback = new RandomSampler();
 
   /** Optuna's defaults, multivariate along the tree (see {@link Tpe#defaults()}). */
@@ -36,7 +45,57 @@ public final class TpeSampler implements Sampler {
   }
 
   public TpeSampler(Tpe tpe) {
+    this(tpe, new TpeHistory(0, null, tpe.nStartupTrials()));
+  }
+
+  private TpeSampler(Tpe tpe, TpeHistory history) {
     this.tpe = tpe;
+    this.conditioning = history;
+  }
+
+  /**
+   * This sampler in the deterministic mode for {@code workers} workers (threads times processes):
+   * trial {@code n} is conditioned on trials {@code 0 .. n - workers} as finished and on {@code n -
+   * workers + 1 .. n - 1} as running, however far they have got, so two runs with the same seed
+   * and a deterministic objective give the same parameters per trial number, with any number of
+   * workers and any timing. The cost: trial {@code n} waits until trial {@code n - workers} and the
+   * ones before it have finished (past the start-up trials). With {@code workers} workers and
+   * trials of similar length it seldom waits; a slow trial holds up the workers that overtake it by
+   * {@code workers} trials; fewer workers wait less, but see less of the history than they could.
+   * No wait limit (see {@link #deterministic(int, Duration)}).
+   *
+   * <p>Reproducible only without a pruner (pruning depends on timing) and without {@code
+   * exclude}. Do not ask more than {@code workers} trials before telling the oldest in one thread
+   * ({@code study.ask(space, k)} with {@code k > workers}): the ask would wait for itself.
+   *
+   * @throws IllegalArgumentException if {@code workers < 1}
+   */
+  public TpeSampler deterministic(int workers) {
+    return deterministic(workers, null);
+  }
+
+  /**
+   * {@link #deterministic(int)}, with a limit: an ask that waits longer than {@code maxWait} for an
+   * earlier trial fails with a {@link io.paramspace.study.StudyException} naming that trial.
+   *
+   * @param maxWait the longest wait, or null for no limit
+   * @throws IllegalArgumentException if {@code workers < 1} or {@code maxWait} is not positive
+   */
+  public TpeSampler deterministic(int workers, Duration maxWait) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("TpeSampler.deterministic(workers): workers must be >= 1 (the number of"
+          + " threads times processes that share the study), got " + workers);
+    }
+    if (maxWait != null && (maxWait.isNegative() || maxWait.isZero())) {
+      throw new IllegalArgumentException("TpeSampler.deterministic(workers, maxWait): maxWait must be positive or null"
+          + " (no limit), got " + maxWait);
+    }
+    return new TpeSampler(tpe, new TpeHistory(workers, maxWait, tpe.nStartupTrials()));
+  }
+
+  /** The number of workers of the deterministic mode, or 0 if proposals see the trials as stored now. */
+  public int deterministicWorkers() {
+    return conditioning.workers();
   }
 
   @Override
@@ -53,11 +112,16 @@ public final class TpeSampler implements Sampler {
       return tpe.propose(study.space(), SamplerHistory.observations(study.history()),
           SamplerHistory.directions(study), rng).params();
     }
-    List<Observation> history = observations(study.history());
+    List<Observation> history = conditioning.observations(study, trial);
     io.paramspace.samplers.Direction direction = study.directions().get(0) == Direction.MINIMIZE
         ? io.paramspace.samplers.Direction.MINIMIZE : io.paramspace.samplers.Direction.MAXIMIZE;
     Rng rng = new Rng(RandomSampler.seedOf(study.seed(), trial.number(), "tpe"));
-    return tpe.propose(study.space(), history, direction, rng).params();
+    Map<String, Double> proposal = tpe.propose(study.space(), history, direction, rng).params();
+    // Across processes two asks can overlap unseen: look once more, and propose again on a clash.
+    for (int again = 0; again < 2 && conditioning.takenMeanwhile(study, trial, proposal); again++) {
+      proposal = tpe.propose(study.space(), conditioning.observations(study, trial), direction, rng).params();
+    }
+    return proposal;
   }
 
   @Override
