@@ -47,6 +47,11 @@ class TpeHistoryTest {
     public Map<String, Distribution> distributions() {
       return DISTRIBUTIONS;
     }
+
+    @Override
+    public void setTrialSystemAttribute(FrozenTrial trial, String key, String json) {
+      throw new UnsupportedOperationException("a fixed history is read-only");
+    }
   }
 
   private static FrozenTrial trial(int number, TrialState state, Map<String, Double> params) {
