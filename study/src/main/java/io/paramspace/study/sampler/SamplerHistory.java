@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * A study's history as the samplers module reads it, for the multi-objective and constrained
- * samplers: complete trials with their values and constraint values ({@link Constraints}), pruned
- * ones with their last finite intermediate value, in trial-number order; failed trials left out.
+ * A study's history as the samplers module reads it (TPE, MOTPE, NSGA-II): complete trials with
+ * their values and constraint values ({@link Constraints}), pruned ones with their last finite
+ * intermediate value, in trial-number order (as the model's weights expect); failed trials left out.
  */
 final class SamplerHistory {
   private SamplerHistory() {}

@@ -103,7 +103,7 @@ final class TpeHistory {
         pending.add(t);
       }
     }
-    return join(study.space(), TpeSampler.observations(finished), pending);
+    return join(study.space(), SamplerHistory.observations(finished), pending);
   }
 
   private List<Observation> deterministic(StudyContext study, FrozenTrial trial) {
@@ -128,7 +128,7 @@ final class TpeHistory {
         window.add(t);
       }
     }
-    return join(study.space(), TpeSampler.observations(before), window);
+    return join(study.space(), SamplerHistory.observations(before), window);
   }
 
   /**

@@ -4,16 +4,12 @@ import io.paramspace.runtime.Distribution;
 import io.paramspace.runtime.Rng;
 import io.paramspace.samplers.Observation;
 import io.paramspace.samplers.Tpe;
-import io.paramspace.study.Direction;
 import io.paramspace.study.FrozenTrial;
 import io.paramspace.study.Sampler;
 import io.paramspace.study.StudyContext;
-import io.paramspace.study.TrialState;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * The study's adapter of {@link Tpe} (the Tree-structured Parzen Estimator of the samplers
@@ -113,8 +109,7 @@ public final class TpeSampler implements Sampler {
           SamplerHistory.directions(study), rng).params();
     }
     List<Observation> history = conditioning.observations(study, trial);
-    io.paramspace.samplers.Direction direction = study.directions().get(0) == Direction.MINIMIZE
-        ? io.paramspace.samplers.Direction.MINIMIZE : io.paramspace.samplers.Direction.MAXIMIZE;
+    io.paramspace.samplers.Direction direction = SamplerHistory.directions(study).get(0);
     Rng rng = new Rng(RandomSampler.seedOf(study.seed(), trial.number(), "tpe"));
     Map<String, Double> proposal = tpe.propose(study.space(), history, direction, rng).params();
     // Across processes two asks can overlap unseen: look once more, and propose again on a clash.
@@ -127,23 +122,5 @@ public final class TpeSampler implements Sampler {
   @Override
   public double sampleIndependent(StudyContext study, FrozenTrial trial, String name, Distribution distribution) {
     return fallback.sampleIndependent(study, trial, name, distribution);
-  }
-
-  /** Complete and pruned trials in trial-number order, as the model's weights expect. */
-  static List<Observation> observations(List<FrozenTrial> trials) {
-    List<FrozenTrial> sorted = new ArrayList<>(trials);
-    sorted.sort((a, b) -> Integer.compare(a.number(), b.number()));
-    List<Observation> observations = new ArrayList<>(sorted.size());
-    for (FrozenTrial t : sorted) {
-      if (t.state() == TrialState.COMPLETE && !t.values().isEmpty()) {
-        observations.add(Observation.complete(t.params(), t.values()));
-      } else if (t.state() == TrialState.PRUNED) {
-        SortedMap<Integer, Double> steps = t.intermediateValues();
-        if (!steps.isEmpty() && Double.isFinite(steps.get(steps.lastKey()))) {
-          observations.add(Observation.pruned(t.params(), steps.lastKey(), steps.get(steps.lastKey())));
-        }
-      }
-    }
-    return observations;
   }
 }

@@ -147,8 +147,9 @@ final class TrialSql {
       System.arraycopy(args, 0, repeated, i * args.length, args.length);
     }
     Map<Long, Row> rows = new HashMap<>();
-    // A study's trials share a few distributions: each JSON text is parsed once.
-    Map<String, Distribution> distributions = new HashMap<>();
+    // A study's trials share a few distributions: each parameter's JSON text is parsed once, and
+    // compared (not hashed) with the last one of that parameter.
+    Map<String, DistributionText> distributions = new HashMap<>();
     try (ResultSet rs = s.query(sql, repeated)) {
       while (rs.next()) {
         int kind = rs.getInt(1);
@@ -160,8 +161,14 @@ final class TrialSql {
           row.start = Timestamps.read(rs.getString(6));
           row.end = Timestamps.read(rs.getString(7));
         } else if (kind == 1) {
-          row.add(kind, new Child(order, rs.getString(4), rs.getDouble(5),
-              distributions.computeIfAbsent(rs.getString(6), DistributionJson::read)));
+          String name = rs.getString(4);
+          String json = rs.getString(6);
+          DistributionText known = distributions.get(name);
+          if (known == null || !known.json().equals(json)) {
+            known = new DistributionText(json, DistributionJson.read(json));
+            distributions.put(name, known);
+          }
+          row.add(kind, new Child(order, name, rs.getDouble(5), known.distribution()));
         } else if (kind == 2 || kind == 3) {
           row.add(kind, new Child(order, rs.getString(4), rs.getDouble(5), null));
         } else {
@@ -186,6 +193,8 @@ final class TrialSql {
     }
     return trials.get(0);
   }
+
+  private record DistributionText(String json, Distribution distribution) {}
 
   /**
    * A row of a child table: its order within the trial (param id, objective, step, attribute id),

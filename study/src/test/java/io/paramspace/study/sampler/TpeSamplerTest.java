@@ -54,12 +54,12 @@ class TpeSamplerTest {
   void prunedTrialsCountByTheirLastIntermediateValueAndFailedOnesNot() {
     FrozenTrial template = FrozenTrial.template(TrialState.PRUNED, null, null, List.of(), Map.of("a", 1.0),
         Map.of(), new java.util.TreeMap<>(Map.of(1, 5.0, 3, 2.0)), Map.of(), Map.of());
-    List<io.paramspace.samplers.Observation> observations = TpeSampler.observations(List.of(template));
+    List<io.paramspace.samplers.Observation> observations = SamplerHistory.observations(List.of(template));
     assertThat(observations).hasSize(1);
     assertThat(observations.get(0).values()).containsExactly(2.0);
     assertThat(observations.get(0).step()).isEqualTo(3);
     FrozenTrial failed = FrozenTrial.template(TrialState.FAIL, null, null, List.of(), Map.of("a", 1.0),
         Map.of(), new java.util.TreeMap<>(), Map.of(), Map.of());
-    assertThat(TpeSampler.observations(List.of(failed))).isEmpty();
+    assertThat(SamplerHistory.observations(List.of(failed))).isEmpty();
   }
 }
