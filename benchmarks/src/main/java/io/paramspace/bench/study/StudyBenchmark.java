@@ -32,7 +32,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.paramspace.bench.study.StudyBenchmark [--large 100000]
- * /usr/bin/python3.11 benchmarks/python/study_bench.py
+ * /usr/bin/python3.11 benchmarks/python/study_bench.py [--read-db DIR/read.db, as the Java run prints]
  * </pre>
  */
 public final class StudyBenchmark {
@@ -55,6 +55,8 @@ public final class StudyBenchmark {
       }
     }
     Path dir = Files.createTempDirectory("study-bench");
+    System.out.println("study databases in " + dir + " (study_bench.py --read-db " + dir.resolve("read.db")
+        + " times Optuna reading the 10,000-trial one)");
     told(dir);
     askAt(dir, large);
     freshReads(dir);
