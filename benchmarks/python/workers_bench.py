@@ -8,9 +8,12 @@ runs from the moment every worker has loaded the study to the last worker's exit
 the number of trials beyond 400; duplicates are trial numbers given twice.
 
 Usage: /usr/bin/python3.11 benchmarks/python/workers_bench.py [HOST] [PORT] [USER] [DATABASE]
-(default 127.0.0.1 5432 postgres test; Debian's python3-optuna and python3-psycopg2).
+(default 127.0.0.1 5432 postgres test; Debian's python3-optuna and python3-psycopg2). BENCH_SAMPLER=tpe
+uses TPESampler(multivariate=True, constant_liar=True) instead of the random sampler; BENCH_WORKERS
+(default 1,2,4,8) the worker counts.
 """
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -46,9 +49,15 @@ def objective(trial):
     return math.log10(lr) + blocks / 10.0 + batch / 1000.0
 
 
+def sampler(seed=None):
+    if os.environ.get("BENCH_SAMPLER") == "tpe":
+        return optuna.samplers.TPESampler(multivariate=True, constant_liar=True, seed=seed)
+    return optuna.samplers.RandomSampler(seed=seed)
+
+
 def worker(url):
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    study = optuna.load_study(study_name="bench", storage=url, sampler=optuna.samplers.RandomSampler())
+    study = optuna.load_study(study_name="bench", storage=url, sampler=sampler())
     print("READY", flush=True)
     if sys.stdin.readline().strip() != "GO":
         return
@@ -57,7 +66,7 @@ def worker(url):
 
 def run(url, workers):
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    optuna.create_study(study_name="bench", storage=url, sampler=optuna.samplers.RandomSampler(seed=42))
+    optuna.create_study(study_name="bench", storage=url, sampler=sampler(42))
     procs = [subprocess.Popen([sys.executable, __file__, "--worker", url], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True) for _ in range(workers)]
     for p in procs:
@@ -80,10 +89,10 @@ def run(url, workers):
 def main():
     args = sys.argv[1:5]
     host, port, user, database = args + ["127.0.0.1", "5432", "postgres", "test"][len(args):]
-    print(f"Optuna {optuna.__version__} workers benchmark: {TRIALS} trials, RandomSampler, TrainingConfig as"
+    print(f"Optuna {optuna.__version__} workers benchmark: {TRIALS} trials, {type(sampler()).__name__}, TrainingConfig as"
           f" suggestions, cheap objective, median of {REPEATS}")
     rows = []
-    for workers in (1, 2, 4, 8):
+    for workers in [int(w) for w in os.environ.get("BENCH_WORKERS", "1,2,4,8").split(",")]:
         runs = []
         for _ in range(REPEATS):
             schema = "bench_optuna_" + uuid.uuid4().hex[:8]

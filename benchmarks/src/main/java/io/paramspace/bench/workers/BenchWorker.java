@@ -5,6 +5,7 @@ import io.paramspace.sample.TrainingConfigSpace;
 import io.paramspace.study.OptimizeOptions;
 import io.paramspace.study.OptimizeResult;
 import io.paramspace.study.Study;
+import io.paramspace.study.sampler.TpeSampler;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,11 @@ public final class BenchWorker {
   }
 
   public static void main(String[] args) throws Exception {
-    try (Study study = Study.builder(args[0], args[1]).open()) {
+    Study.Builder builder = Study.builder(args[0], args[1]);
+    if ("tpe".equals(System.getenv("BENCH_SAMPLER"))) {
+      builder.sampler(new TpeSampler());
+    }
+    try (Study study = builder.open()) {
       System.out.println("READY");
       System.out.flush();
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

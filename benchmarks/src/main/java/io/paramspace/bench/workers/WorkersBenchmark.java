@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * [POSTGRES_URL] [TRIALS] [REPEATS]}; the URL defaults to {@code PARAMSPACE_POSTGRES_URL}, else
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}. Environment: {@code BENCH_WORKERS}
  * (default {@code 1,2,4,8}), {@code BENCH_SQLITE=0} to leave SQLite out, {@code WORKER_JAVA_OPTS}
- * for the workers' JVMs.
+ * for the workers' JVMs, {@code BENCH_SAMPLER=tpe} for the TPE sampler (default: random).
  */
 public final class WorkersBenchmark {
   private WorkersBenchmark() {}
@@ -54,7 +54,8 @@ public final class WorkersBenchmark {
         : System.getenv().getOrDefault("PARAMSPACE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     int total = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    System.out.printf(Locale.ROOT, "Workers benchmark: %d trials, random sampler, TrainingConfig (%d parameter names),"
+    System.out.printf(Locale.ROOT, "Workers benchmark: %d trials, " + System.getenv().getOrDefault("BENCH_SAMPLER",
+        "random") + " sampler, TrainingConfig (%d parameter names),"
         + " cheap objective, median of %d; %d cores; worker JVM options %s%n", total,
         TrainingConfigSpace.parameterNames().size(), repeats, Runtime.getRuntime().availableProcessors(),
         workerJvmOptions().isEmpty() ? "(defaults)" : workerJvmOptions());
