@@ -1,10 +1,10 @@
 package io.paramspace.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +25,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.tools.JavaFileObject;
 
 /**
  * The Paramspace annotation processor: for every {@code @SearchSpace} record, parse it into a
@@ -38,14 +39,14 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private Reporter reporter;
   /** {@code @Generated}, or {@code null} where the compiled-for JDK has no such annotation. */
-  private ClassName generated;
+  private JavaName generated;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env);
     generated = env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") == null
-        ? null : ClassName.get("javax.annotation.processing", "Generated");
+        ? null : JavaName.of("javax.annotation.processing", "Generated");
   }
 
   @Override
@@ -217,9 +218,17 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
   }
 
   private void write(TypeElement record, ConditionRules.Result conditions) {
+    JavaFileObject source = null;
     try {
-      new SpaceWriter(parse(record).model(), conditions, generated).write().writeTo(processingEnv.getFiler());
+      String text = new SpaceWriter(parse(record).model(), conditions, generated).write();
+      source = processingEnv.getFiler().createSourceFile(SpaceWriter.spaceClassOf(record).canonicalName(), record);
+      try (Writer writer = source.openWriter()) {
+        writer.write(text);
+      }
     } catch (IOException | RuntimeException e) {
+      if (source != null) {
+        source.delete(); // no half-written file for javac to compile after the error
+      }
       report(internalError(record, e));
     }
   }
