@@ -70,8 +70,10 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
     }
     deferred.clear();
     parsed.clear();
+    // Each lookup scans every element of the round; javac names the annotations present, and the
+    // round of the generated files has none of ours.
     TypeElement searchSpace = processingEnv.getElementUtils().getTypeElement(ModelParser.SEARCH_SPACE);
-    if (searchSpace != null) {
+    if (searchSpace != null && annotations.contains(searchSpace)) {
       for (Element element : round.getElementsAnnotatedWith(searchSpace)) {
         if (element.getKind() != ElementKind.RECORD) {
           report(Diagnostic.of(Message.NOT_A_RECORD,
@@ -82,7 +84,7 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
         }
       }
     }
-    reportMisplaced(round);
+    reportMisplaced(annotations, round);
     processRecords(records, round.processingOver());
     return true; // they are ours: no other processor needs them, and -Xlint:processing stays quiet
   }
@@ -124,11 +126,11 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
    * accepts them on fields only so that a {@code @SearchSpace} class reaches this processor, which
    * reports the class instead: one mistake, one error).
    */
-  private void reportMisplaced(RoundEnvironment round) {
+  private void reportMisplaced(Set<? extends TypeElement> present, RoundEnvironment round) {
     Set<Element> fields = new LinkedHashSet<>();
     for (String name : ModelParser.COMPONENT_ANNOTATIONS) {
       TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
-      if (annotation != null) {
+      if (annotation != null && present.contains(annotation)) {
         round.getElementsAnnotatedWith(annotation).stream()
             .filter(e -> e.getKind() == ElementKind.FIELD)
             .forEach(fields::add);
