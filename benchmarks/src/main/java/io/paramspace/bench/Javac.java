@@ -26,7 +26,7 @@ import javax.tools.ToolProvider;
  * The JDK's javac, run in-process on a list of source files, timed from creating its file manager
  * to closing it; it also makes the options of every benchmark mode. The class path holds the
  * annotations and the runtime; the processor path, used only when the options name a processor,
- * holds the Paramspace processor and JavaPoet, or this module's reference processors. All are
+ * holds the Paramspace processor and the annotations, or this module's reference processors. All are
  * found where this JVM loaded those classes from (the shaded benchmarks jar, or the reactor's
  * modules). A peer processor's records compile against that peer's jars alone ({@link
  * PeerProcessors}).
@@ -57,7 +57,7 @@ final class Javac {
       throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
     }
     classPath = pathOf(SearchSpace.class, Rng.class);
-    processorPath = pathOf(SearchSpaceProcessor.class, com.palantir.javapoet.JavaFile.class, SearchSpace.class);
+    processorPath = pathOf(SearchSpaceProcessor.class, SearchSpace.class);
     referencePath = pathOf(NoopProcessor.class, TrivialProcessor.class);
   }
 

@@ -1,14 +1,7 @@
 package io.paramspace.processor;
 
-import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
-import java.util.function.Consumer;
-import javax.lang.model.element.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -18,140 +11,146 @@ import javax.lang.model.element.TypeElement;
  * every field name. Fields with nothing to narrow (fixed values) get no method.
  */
 final class BuilderWriter {
+  private static final JavaName CONSUMER = JavaName.of("java.util.function", "Consumer");
+
   private final ConfigModel config;
-  private final ClassName builder;
+  private final JavaName builder;
+  private final SourceFile file;
+  /** The classes nested in the builder, written after its methods. */
+  private final List<Runnable> nestedClasses = new ArrayList<>();
 
-  BuilderWriter(ConfigModel config, ClassName spaceClass) {
+  BuilderWriter(ConfigModel config, JavaName spaceClass, SourceFile file) {
     this.config = config;
-    this.builder = spaceClass.nestedClass("Builder");
+    this.builder = spaceClass.nested("Builder");
+    this.file = file;
   }
 
-  static ClassName builderOf(TypeElement record) {
-    return SpaceWriter.spaceClassOf(record).nestedClass("Builder");
+  static JavaName builderOf(TypeElement record) {
+    return SpaceWriter.spaceClassOf(record).nested("Builder");
   }
 
-  TypeSpec write() {
-    TypeSpec.Builder type = TypeSpec.classBuilder(builder)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .superclass(RuntimeTypes.OVERRIDES_BUILDER)
-        .addJavadoc("Typed overrides of {@link $T}, checked when they are applied: {@code field(value)} fixes a\n"
-            + "field, {@code field(a, b, ...)} restricts it to those values, {@code fieldBetween(min, max)}\n"
-            + "narrows a range, {@code field(f -> ...)} reaches into a nested config and {@code field(b ->\n"
-            + "b.branch())} keeps branches of a polymorphic one.\n", ClassName.get(config.element()))
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+  void write() {
+    file.line(1, "/**");
+    file.line(1, " * Typed overrides of {@link " + file.name(JavaName.of(config.element()))
+        + "}, checked when they are applied: {@code field(value)} fixes a");
+    file.line(1, " * field, {@code field(a, b, ...)} restricts it to those values, {@code fieldBetween(min, max)}");
+    file.line(1, " * narrows a range, {@code field(f -> ...)} reaches into a nested config and {@code field(b ->");
+    file.line(1, " * b.branch())} keeps branches of a polymorphic one.");
+    file.line(1, " */");
+    file.line(1, "public static final class Builder extends " + file.name(RuntimeTypes.OVERRIDES_BUILDER) + " {");
+    file.enter(builder);
+    file.line(2, "private Builder() {");
+    file.line(2, "}");
     for (FieldModel field : config.fields()) {
       if (field.then() != null || field.space() == null || field.space() instanceof SpaceModel.Fixed) {
         continue;
       }
-      if (field.space() instanceof SpaceModel.Range range) {
-        addRange(type, field, range);
+      if (field.space() instanceof SpaceModel.Range) {
+        addRange(field);
       } else if (field.space() instanceof SpaceModel.Categorical) {
-        addChoices(type, field);
+        addChoices(field);
       } else if (field.space() instanceof SpaceModel.Config) {
-        addNested(type, field);
+        addNested(field);
       } else if (field.space() instanceof SpaceModel.Polymorphic polymorphic) {
-        addBranches(type, field, polymorphic);
+        addBranches(field, polymorphic);
       }
     }
-    return type.build();
+    nestedClasses.forEach(Runnable::run);
+    file.exit();
+    file.line(1, "}");
   }
 
-  private MethodSpec.Builder method(String name) {
-    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder);
+  /** A public method of the builder, after a blank line, returning {@code this}. */
+  private void method(int depth, String returns, String name, String parameters, String... statements) {
+    file.blankLine();
+    file.line(depth, "public " + returns + " " + name + "(" + parameters + ") {");
+    for (String statement : statements) {
+      file.line(depth + 1, statement);
+    }
+    file.line(depth + 1, "return this;");
+    file.line(depth, "}");
   }
 
-  private void addRange(TypeSpec.Builder type, FieldModel field, SpaceModel.Range range) {
-    TypeName number = valueType(field);
-    addValues(type, field, number);
-    type.addMethod(method(field.name() + "Between")
-        .addParameter(number, "min")
-        .addParameter(number, "max")
-        .addStatement("between($S, min, max)", field.name())
-        .addStatement("return this")
-        .build());
+  private String builderName() {
+    return file.name(builder);
   }
 
-  private void addChoices(TypeSpec.Builder type, FieldModel field) {
-    TypeName value = valueType(field);
+  private void addRange(FieldModel field) {
+    String number = valueType(field);
+    addValues(field, number);
+    method(2, builderName(), field.name() + "Between", number + " min, " + number + " max",
+        "between(" + SourceFile.stringLiteral(field.name()) + ", min, max);");
+  }
+
+  private void addChoices(FieldModel field) {
+    String value = valueType(field);
     if (field.kind() == ValueKind.BOOLEAN) { // restricting {true, false} to both changes nothing
-      type.addMethod(method(field.name())
-          .addParameter(value, "value")
-          .addStatement("fix($S, value)", field.name())
-          .addStatement("return this")
-          .build());
+      method(2, builderName(), field.name(), value + " value", "fix(" + SourceFile.stringLiteral(field.name())
+          + ", value);");
     } else {
-      addValues(type, field, value);
+      addValues(field, value);
     }
   }
 
   /** {@code field(a)} fixes the field, {@code field(a, b, ...)} restricts it: one method for both. */
-  private void addValues(TypeSpec.Builder type, FieldModel field, TypeName value) {
-    type.addMethod(method(field.name())
-        .addParameter(ArrayTypeName.of(value), "values")
-        .varargs()
-        .addStatement("restrict($S, values)", field.name())
-        .addStatement("return this")
-        .build());
+  private void addValues(FieldModel field, String value) {
+    method(2, builderName(), field.name(), value + "... values", "restrict(" + SourceFile.stringLiteral(field.name())
+        + ", values);");
   }
 
-  private void addNested(TypeSpec.Builder type, FieldModel field) {
-    ClassName nested = builderOf(field.typeElement());
-    type.addMethod(method(field.name())
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), nested), "overrides")
-        .addStatement("$T inner = $T.overrides()", nested, SpaceWriter.spaceClassOf(field.typeElement()))
-        .addStatement("overrides.accept(inner)")
-        .addStatement("nested($S, inner)", field.name())
-        .addStatement("return this")
-        .build());
+  private void addNested(FieldModel field) {
+    String nested = file.name(builderOf(field.typeElement()));
+    method(2, builderName(), field.name(), file.name(CONSUMER) + "<" + nested + "> overrides",
+        nested + " inner = " + file.name(SpaceWriter.spaceClassOf(field.typeElement())) + ".overrides();",
+        "overrides.accept(inner);",
+        "nested(" + SourceFile.stringLiteral(field.name()) + ", inner);");
   }
 
-  private void addBranches(TypeSpec.Builder type, FieldModel field, SpaceModel.Polymorphic polymorphic) {
+  private void addBranches(FieldModel field, SpaceModel.Polymorphic polymorphic) {
     String simple = Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1) + "Branches";
-    ClassName branches = builder.nestedClass(simple);
-    TypeSpec.Builder inner = TypeSpec.classBuilder(branches)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    JavaName branches = builder.nested(simple);
+    file.declareNested(builder, simple);
+    nestedClasses.add(() -> writeBranches(field, polymorphic, branches));
+    method(2, builderName(), field.name(), file.name(CONSUMER) + "<" + file.name(branches) + "> branches",
+        "branches.accept(new " + file.name(branches) + "());");
+  }
+
+  private void writeBranches(FieldModel field, SpaceModel.Polymorphic polymorphic, JavaName branches) {
+    file.blankLine();
+    file.line(2, "public final class " + branches.simpleName() + " {");
+    file.enter(branches);
+    file.line(3, "private " + branches.simpleName() + "() {");
+    file.line(3, "}");
+    String fieldName = SourceFile.stringLiteral(field.name());
     for (String name : polymorphic.branches()) {
       TypeElement branch = field.branches().stream()
           .filter(b -> b.getSimpleName().contentEquals(name))
           .findFirst()
           .orElseThrow();
-      ClassName branchSpace = SpaceWriter.spaceClassOf(branch);
-      ClassName branchBuilder = builderOf(branch);
+      String branchSpace = file.name(SpaceWriter.spaceClassOf(branch));
+      String branchBuilder = file.name(builderOf(branch));
       String method = Character.toLowerCase(name.charAt(0)) + name.substring(1);
-      inner.addMethod(MethodSpec.methodBuilder(method)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(branches)
-          .addStatement("branch($S, $S, $T.overrides())", field.name(), name, branchSpace)
-          .addStatement("return this")
-          .build());
-      inner.addMethod(MethodSpec.methodBuilder(method)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(branches)
-          .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), branchBuilder), "overrides")
-          .addStatement("$T overridden = $T.overrides()", branchBuilder, branchSpace)
-          .addStatement("overrides.accept(overridden)")
-          .addStatement("branch($S, $S, overridden)", field.name(), name)
-          .addStatement("return this")
-          .build());
+      String branchName = SourceFile.stringLiteral(name);
+      method(3, file.name(branches), method, "",
+          "branch(" + fieldName + ", " + branchName + ", " + branchSpace + ".overrides());");
+      method(3, file.name(branches), method, file.name(CONSUMER) + "<" + branchBuilder + "> overrides",
+          branchBuilder + " overridden = " + branchSpace + ".overrides();",
+          "overrides.accept(overridden);",
+          "branch(" + fieldName + ", " + branchName + ", overridden);");
     }
-    type.addType(inner.build());
-    type.addMethod(method(field.name())
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), branches), "branches")
-        .addStatement("branches.accept(new $T())", branches)
-        .addStatement("return this")
-        .build());
+    file.exit();
+    file.line(2, "}");
   }
 
   /** The type of a value of the field as builder methods take it. */
-  private static TypeName valueType(FieldModel field) {
+  private String valueType(FieldModel field) {
     return switch (field.kind()) {
-      case DOUBLE, FLOAT -> TypeName.DOUBLE;
-      case INT -> TypeName.INT;
-      case LONG -> TypeName.LONG;
-      case BOOLEAN -> TypeName.BOOLEAN;
-      case STRING -> ClassName.get(String.class);
-      case ENUM -> ClassName.get(field.typeElement());
+      case DOUBLE, FLOAT -> "double";
+      case INT -> "int";
+      case LONG -> "long";
+      case BOOLEAN -> "boolean";
+      case STRING -> file.name(JavaName.of("java.lang", "String"));
+      case ENUM -> file.name(JavaName.of(field.typeElement()));
       default -> throw new IllegalArgumentException(field.name() + " takes no single value");
     };
   }

@@ -292,8 +292,8 @@ final class ConditionRules {
   }
 
   /**
-   * Levenshtein distance, written here because the processor keeps its own dependencies to
-   * JavaPoet; it runs on names of a few letters.
+   * Levenshtein distance, written here because the processor depends on nothing but the
+   * annotations; it runs on names of a few letters.
    */
   static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];

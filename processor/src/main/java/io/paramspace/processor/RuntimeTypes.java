@@ -1,10 +1,8 @@
 package io.paramspace.processor;
 
-import com.palantir.javapoet.ClassName;
-
 /**
  * The runtime classes generated code uses, by name: the processor never loads the runtime, so it
- * runs with only the annotations and JavaPoet on its path.
+ * runs with only the annotations on its path.
  */
 final class RuntimeTypes {
   private static final String RUNTIME = "io.paramspace.runtime";
@@ -13,31 +11,31 @@ final class RuntimeTypes {
   private static final String TEXT = RUNTIME + ".text";
   private static final String VIEW = RUNTIME + ".view";
 
-  static final ClassName CONFIG_SPACE = ClassName.get(RUNTIME, "ConfigSpace");
-  static final ClassName FIELD_SPACE = ClassName.get(RUNTIME, "FieldSpace");
-  static final ClassName FLOAT_SPACE = ClassName.get(RUNTIME, "FloatSpace");
-  static final ClassName INT_SPACE = ClassName.get(RUNTIME, "IntSpace");
-  static final ClassName CATEGORICAL_SPACE = ClassName.get(RUNTIME, "CategoricalSpace");
-  static final ClassName FIXED_SPACE = ClassName.get(RUNTIME, "FixedSpace");
-  static final ClassName POLYMORPHIC_SPACE = ClassName.get(RUNTIME, "PolymorphicSpace");
-  static final ClassName CONDITIONAL_SPACE = ClassName.get(RUNTIME, "ConditionalSpace");
-  static final ClassName CONDITION = ClassName.get(RUNTIME, "Condition");
-  static final ClassName OPERATOR = CONDITION.nestedClass("Operator");
-  static final ClassName CONFIG_SAMPLER = ClassName.get(SAMPLING, "ConfigSampler");
-  static final ClassName TRIAL = ClassName.get(RUNTIME, "Trial");
-  static final ClassName RANDOM_TRIAL = ClassName.get(RUNTIME, "RandomTrial");
-  static final ClassName RNG = ClassName.get(RUNTIME, "Rng");
-  static final ClassName FLOAT_DRAW = ClassName.get(SAMPLING, "FloatDraw");
-  static final ClassName INT_DRAW = ClassName.get(SAMPLING, "IntDraw");
-  static final ClassName CHOICE_DRAW = ClassName.get(SAMPLING, "ChoiceDraw");
-  static final ClassName SPACE_TREE = ClassName.get(VIEW, "SpaceTree");
-  static final ClassName PARAMETER_NAMES = ClassName.get(VIEW, "ParameterNames");
-  static final ClassName CONFIG_ACCESS = ClassName.get(RUNTIME, "ConfigAccess");
-  static final ClassName OVERRIDES = ClassName.get(RUNTIME, "Overrides");
-  static final ClassName OVERRIDES_BUILDER = ClassName.get(OVERRIDES_PACKAGE, "OverridesBuilder");
-  static final ClassName INPUT_FORMAT = ClassName.get(RUNTIME, "InputFormat");
-  static final ClassName INPUT_PROBLEM = ClassName.get(RUNTIME, "InputProblem");
-  static final ClassName CONFIG_CODEC = ClassName.get(TEXT, "ConfigCodec");
+  static final JavaName CONFIG_SPACE = JavaName.of(RUNTIME, "ConfigSpace");
+  static final JavaName FIELD_SPACE = JavaName.of(RUNTIME, "FieldSpace");
+  static final JavaName FLOAT_SPACE = JavaName.of(RUNTIME, "FloatSpace");
+  static final JavaName INT_SPACE = JavaName.of(RUNTIME, "IntSpace");
+  static final JavaName CATEGORICAL_SPACE = JavaName.of(RUNTIME, "CategoricalSpace");
+  static final JavaName FIXED_SPACE = JavaName.of(RUNTIME, "FixedSpace");
+  static final JavaName POLYMORPHIC_SPACE = JavaName.of(RUNTIME, "PolymorphicSpace");
+  static final JavaName CONDITIONAL_SPACE = JavaName.of(RUNTIME, "ConditionalSpace");
+  static final JavaName CONDITION = JavaName.of(RUNTIME, "Condition");
+  static final JavaName OPERATOR = CONDITION.nested("Operator");
+  static final JavaName CONFIG_SAMPLER = JavaName.of(SAMPLING, "ConfigSampler");
+  static final JavaName TRIAL = JavaName.of(RUNTIME, "Trial");
+  static final JavaName RANDOM_TRIAL = JavaName.of(RUNTIME, "RandomTrial");
+  static final JavaName RNG = JavaName.of(RUNTIME, "Rng");
+  static final JavaName FLOAT_DRAW = JavaName.of(SAMPLING, "FloatDraw");
+  static final JavaName INT_DRAW = JavaName.of(SAMPLING, "IntDraw");
+  static final JavaName CHOICE_DRAW = JavaName.of(SAMPLING, "ChoiceDraw");
+  static final JavaName SPACE_TREE = JavaName.of(VIEW, "SpaceTree");
+  static final JavaName PARAMETER_NAMES = JavaName.of(VIEW, "ParameterNames");
+  static final JavaName CONFIG_ACCESS = JavaName.of(RUNTIME, "ConfigAccess");
+  static final JavaName OVERRIDES = JavaName.of(RUNTIME, "Overrides");
+  static final JavaName OVERRIDES_BUILDER = JavaName.of(OVERRIDES_PACKAGE, "OverridesBuilder");
+  static final JavaName INPUT_FORMAT = JavaName.of(RUNTIME, "InputFormat");
+  static final JavaName INPUT_PROBLEM = JavaName.of(RUNTIME, "InputProblem");
+  static final JavaName CONFIG_CODEC = JavaName.of(TEXT, "ConfigCodec");
 
   private RuntimeTypes() {}
 }

@@ -1,10 +1,10 @@
 package io.paramspace.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +25,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.tools.JavaFileObject;
 
 /**
  * The Paramspace annotation processor: for every {@code @SearchSpace} record, parse it into a
@@ -38,14 +39,14 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private Reporter reporter;
   /** {@code @Generated}, or {@code null} where the compiled-for JDK has no such annotation. */
-  private ClassName generated;
+  private JavaName generated;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env);
     generated = env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") == null
-        ? null : ClassName.get("javax.annotation.processing", "Generated");
+        ? null : JavaName.of("javax.annotation.processing", "Generated");
   }
 
   @Override
@@ -69,8 +70,10 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
     }
     deferred.clear();
     parsed.clear();
+    // Each lookup scans every element of the round; javac names the annotations present, and the
+    // round of the generated files has none of ours.
     TypeElement searchSpace = processingEnv.getElementUtils().getTypeElement(ModelParser.SEARCH_SPACE);
-    if (searchSpace != null) {
+    if (searchSpace != null && annotations.contains(searchSpace)) {
       for (Element element : round.getElementsAnnotatedWith(searchSpace)) {
         if (element.getKind() != ElementKind.RECORD) {
           report(Diagnostic.of(Message.NOT_A_RECORD,
@@ -81,7 +84,7 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
         }
       }
     }
-    reportMisplaced(round);
+    reportMisplaced(annotations, round);
     processRecords(records, round.processingOver());
     return true; // they are ours: no other processor needs them, and -Xlint:processing stays quiet
   }
@@ -123,11 +126,11 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
    * accepts them on fields only so that a {@code @SearchSpace} class reaches this processor, which
    * reports the class instead: one mistake, one error).
    */
-  private void reportMisplaced(RoundEnvironment round) {
+  private void reportMisplaced(Set<? extends TypeElement> present, RoundEnvironment round) {
     Set<Element> fields = new LinkedHashSet<>();
     for (String name : ModelParser.COMPONENT_ANNOTATIONS) {
       TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
-      if (annotation != null) {
+      if (annotation != null && present.contains(annotation)) {
         round.getElementsAnnotatedWith(annotation).stream()
             .filter(e -> e.getKind() == ElementKind.FIELD)
             .forEach(fields::add);
@@ -217,9 +220,17 @@ public final class SearchSpaceProcessor extends AbstractProcessor {
   }
 
   private void write(TypeElement record, ConditionRules.Result conditions) {
+    JavaFileObject source = null;
     try {
-      new SpaceWriter(parse(record).model(), conditions, generated).write().writeTo(processingEnv.getFiler());
+      String text = new SpaceWriter(parse(record).model(), conditions, generated).write();
+      source = processingEnv.getFiler().createSourceFile(SpaceWriter.spaceClassOf(record).canonicalName(), record);
+      try (Writer writer = source.openWriter()) {
+        writer.write(text);
+      }
     } catch (IOException | RuntimeException e) {
+      if (source != null) {
+        source.delete(); // no half-written file for javac to compile after the error
+      }
       report(internalError(record, e));
     }
   }
