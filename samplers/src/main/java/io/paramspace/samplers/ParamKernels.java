@@ -1,6 +1,10 @@
 package io.paramspace.samplers;
 
 import io.paramspace.runtime.Rng;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The kernels of one parameter in one set of observations (the good set or the bad set): one
@@ -53,6 +57,13 @@ final class ParamKernels {
   final double[] logHit;
   final double[] miss;
   final double[] hit;
+
+  // Discrete kernels: those of equal centre and bandwidth share one mass per value (many
+  // observations of a grid value, and many sigmas at the clip's minimum), computed once per class.
+  /** The class of each kernel; null until first needed, and for other kinds. */
+  private int[] classOf;
+  /** A representative kernel of each class. */
+  private int[] classKernel;
 
   private final double[] weights;
   private final double priorWeight;
@@ -124,6 +135,8 @@ final class ParamKernels {
     logNorm = new double[m];
     double lastSigma = Double.NaN;
     double logSigma = 0;
+    // Kernels of one centre and bandwidth (a grid value observed many times) share their mass.
+    Map<List<Double>, Double> massOf = param.kind == Param.Kind.DISCRETE ? new HashMap<>() : null;
     for (int k = 0; k < m; k++) {
       double sk = sigma[k];
       if (sk != lastSigma) { // many sigmas are the clip's minimum: one log for them all
@@ -131,7 +144,10 @@ final class ParamKernels {
         logSigma = Math.log(sk);
       }
       invSigma[k] = 1 / sk;
-      double logMass = Normal.logMass((lo - mu[k]) * invSigma[k], (hi - mu[k]) * invSigma[k]);
+      double inv = invSigma[k];
+      double centre = mu[k];
+      double logMass = massOf == null ? Normal.logMass((lo - centre) * inv, (hi - centre) * inv)
+          : massOf.computeIfAbsent(List.of(centre, sk), key -> Normal.logMass((lo - centre) * inv, (hi - centre) * inv));
       logNorm[k] = param.kind == Param.Kind.CONTINUOUS ? -logSigma - Normal.LOG_SQRT_2PI - logMass : logMass;
     }
     priorMu = 0.5 * (lo + hi);
@@ -342,6 +358,40 @@ final class ParamKernels {
     }
   }
 
+  /** {@link #logKernel} of {@code v} for each class of discrete kernels. */
+  private double[] classLogKernels(double v, double[] cell) {
+    kernelClasses();
+    param.cell(v, cell);
+    double left = cell[0];
+    double right = cell[1];
+    double[] logMass = new double[classKernel.length];
+    for (int c = 0; c < logMass.length; c++) {
+      int k = classKernel[c];
+      logMass[c] = Normal.logMass((left - mu[k]) * invSigma[k], (right - mu[k]) * invSigma[k]) - logNorm[k];
+    }
+    return logMass;
+  }
+
+  /** The discrete kernels' classes (equal centre, bandwidth and normalizer), built on first use. */
+  private int[] kernelClasses() {
+    if (classOf == null) {
+      Map<List<Double>, Integer> index = new HashMap<>();
+      int[] classes = new int[m];
+      int[] representative = new int[m];
+      for (int k = 0; k < m; k++) {
+        Integer c = index.putIfAbsent(List.of(mu[k], invSigma[k], logNorm[k]), index.size());
+        if (c == null) {
+          c = index.size() - 1;
+          representative[c] = k;
+        }
+        classes[k] = c;
+      }
+      classKernel = Arrays.copyOf(representative, index.size());
+      classOf = classes;
+    }
+    return classOf;
+  }
+
   /** The log-density of {@code v} under the prior kernel. */
   double logPrior(double v, double[] cell) {
     switch (param.kind) {
@@ -384,11 +434,10 @@ final class ParamKernels {
         }
       }
       case DISCRETE -> {
-        param.cell(v, cell);
-        double left = cell[0];
-        double right = cell[1];
+        int[] classes = kernelClasses();
+        double[] logMass = classLogKernels(v, cell);
         for (int k = 0; k < m; k++) {
-          acc[obsOf[k]] += Normal.logMass((left - mu[k]) * invSigma[k], (right - mu[k]) * invSigma[k]) - logNorm[k];
+          acc[obsOf[k]] += logMass[classes[k]];
         }
       }
       default -> {
@@ -440,8 +489,10 @@ final class ParamKernels {
     }
     // addLogKernels writes by observation index; use identity placement here.
     double max = priorTerm;
+    int[] classes = param.kind == Param.Kind.DISCRETE ? kernelClasses() : null;
+    double[] classLog = classes == null ? null : classLogKernels(v, cell);
     for (int k = 0; k < m; k++) {
-      scratch[k] += logKernel(k, v, cell);
+      scratch[k] += classes == null ? logKernel(k, v, cell) : classLog[classes[k]];
       if (scratch[k] > max) {
         max = scratch[k];
       }

@@ -28,6 +28,15 @@ class NormalTest {
   };
 
   @Test
+  void log1mExpAgreesWithLog1pAcrossTheRange() {
+    for (double d = -800; d < -1e-15; d = d < -1 ? d * 0.97 : d * 0.9) {
+      double expected = Math.log1p(-Math.exp(d));
+      assertThat(Math.abs(Normal.log1mExp(d) - expected)).isAtMost(4e-16 * Math.max(1, Math.abs(expected)));
+    }
+    assertThat(Normal.log1mExp(Double.NEGATIVE_INFINITY)).isWithin(0).of(0);
+  }
+
+  @Test
   void upperTailMatchesReferenceValuesToTwelveDigits() {
     for (double[] row : TAILS) {
       double t = row[0];
