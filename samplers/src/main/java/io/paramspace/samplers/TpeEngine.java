@@ -205,6 +205,14 @@ final class TpeEngine {
     if (blocks(blockOf) > 1) {
       return alongTheTree(l, g, blockOf, rng);
     }
+    return joint(l, g, rng);
+  }
+
+  /**
+   * Whole configurations drawn from l's components, scored by the joint l/g: the best that repeats
+   * no observation (see {@link Tpe}).
+   */
+  private Result joint(Parzen l, Parzen g, Rng rng) {
     int round = options.nEiCandidates();
     List<double[]> drawn = new ArrayList<>(round);
     List<int[]> actives = new ArrayList<>(round);
@@ -526,7 +534,7 @@ final class TpeEngine {
         double draw(Param p) {
           int g = groupOf[p.index];
           if (chosen[g] == null) {
-            chosen[g] = drawGroup(groups.get(g), below, rng);
+            chosen[g] = drawGroup(groups.get(g), below, rng, this);
           }
           return chosen[g][p.index];
         }
@@ -566,6 +574,13 @@ final class TpeEngine {
    */
   private Result alongTheTree(Parzen l, Parzen g, int[] blockOf, Rng rng) {
     Recorder trial = firstNew(ATTEMPTS, () -> new BlockTrial(l, g, blockOf, rng));
+    if (seen(trial.values) != Seen.NEW) {
+      // Blocks are chosen greedily, so the good branch wins every time: whole candidates can take another.
+      Result whole = joint(l, g, rng);
+      if (whole.chosen() >= 0 && seen(whole.candidates().get(whole.chosen())) == Seen.NEW) {
+        return whole;
+      }
+    }
     return new Result(tpeProposal(trial), List.of(), new double[0], new double[0], -1, l, g);
   }
 
@@ -635,6 +650,9 @@ final class TpeEngine {
       double[] best = null;
       double bestScore = Double.NEGATIVE_INFINITY;
       double[] x = new double[params.length];
+      int[] blockMembers = Arrays.copyOf(members, n);
+      double[][] candidates = new double[options.nEiCandidates()][];
+      double[] scores = new double[candidates.length];
       for (int c = 0; c < options.nEiCandidates(); c++) {
         int component = ParamKernels.firstAbove(cumulative, rng.nextDouble() * total);
         for (int a = 0; a < n; a++) {
@@ -657,11 +675,17 @@ final class TpeEngine {
           pg += g.addLogFactor(q, x[q], tmpG, sg);
         }
         double score = Parzen.logSumExp(tmpL, l.n, pl) - Parzen.logSumExp(tmpG, g.n, pg);
+        candidates[c] = new double[n];
+        for (int a = 0; a < n; a++) {
+          candidates[c][a] = x[members[a]];
+        }
+        scores[c] = score;
         if (best == null || score > bestScore) {
           best = x.clone();
           bestScore = score;
         }
       }
+      drew(blockMembers, candidates, scores);
       for (int a = 0; a < n; a++) {
         int q = members[a];
         chosen[q] = best[q];
@@ -672,8 +696,11 @@ final class TpeEngine {
     }
   }
 
-  /** The best of {@code nEiCandidates} draws of the group's parameters from its own l, by its l/g. */
-  private double[] drawGroup(boolean[] group, boolean[] below, Rng rng) {
+  /**
+   * The best of {@code nEiCandidates} draws of the group's parameters from its own l, by its l/g;
+   * all of them noted in {@code trial}.
+   */
+  private double[] drawGroup(boolean[] group, boolean[] below, Rng rng, Recorder trial) {
     Parzen l = fit(below, true, group);
     Parzen g = fit(below, false, group);
     int[] active = new int[params.length];
@@ -687,6 +714,8 @@ final class TpeEngine {
     Parzen.Scratch sg = g.scratch();
     double[] best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
+    double[][] candidates = new double[options.nEiCandidates()][];
+    double[] scores = new double[candidates.length];
     for (int c = 0; c < options.nEiCandidates(); c++) {
       int component = l.pickComponent(rng.nextDouble());
       double[] x = new double[params.length];
@@ -697,11 +726,17 @@ final class TpeEngine {
         x[p] = component < 0 ? k.sample(-1, rng) : k.sample(component, rng); // every member has them all
       }
       double score = l.logDensity(x, active, n, sl) - g.logDensity(x, active, n, sg);
+      candidates[c] = new double[n];
+      for (int a = 0; a < n; a++) {
+        candidates[c][a] = x[active[a]];
+      }
+      scores[c] = score;
       if (best == null || score > bestScore) {
         best = x;
         bestScore = score;
       }
     }
+    trial.drew(Arrays.copyOf(active, n), candidates, scores);
     return best;
   }
 
@@ -767,7 +802,8 @@ final class TpeEngine {
 
   /**
    * Up to {@code attempts} draws, each a fresh recorder walked through the space: the first that
-   * repeats no observation; failing that the first that repeats no running one, else the last.
+   * repeats no observation, or its {@link Recorder#alternative}; failing that the first that repeats
+   * no running one, else the last.
    */
   private Recorder firstNew(int attempts, Supplier<? extends Recorder> recorder) {
     Recorder fallback = null;
@@ -778,6 +814,10 @@ final class TpeEngine {
       Seen repeat = seen(trial.values);
       if (repeat == Seen.NEW) {
         return trial;
+      }
+      Recorder other = trial.alternative();
+      if (other != null) {
+        return other;
       }
       if (fallback == null && repeat == Seen.FINISHED) {
         fallback = trial;
@@ -913,6 +953,10 @@ final class TpeEngine {
     final double[] values = new double[params.length];
     final int[] active = new int[params.length];
     int activeCount;
+    // The last unit drawn (a block, a group or one parameter): its members, candidates and scores.
+    private int[] lastMembers;
+    private double[][] lastCandidates;
+    private double[] lastScores;
 
     Recorder() {
       Arrays.fill(values, Double.NaN);
@@ -920,6 +964,41 @@ final class TpeEngine {
 
     /** The internal value to answer for {@code p}. */
     abstract double draw(Param p);
+
+    /** Notes the candidates of a unit just drawn: {@code candidates[c][a]} is member {@code a}'s value. */
+    void drew(int[] members, double[][] candidates, double[] scores) {
+      lastMembers = members;
+      lastCandidates = candidates;
+      lastScores = scores;
+    }
+
+    /**
+     * For a walk that repeats an observation: the same walk with the last unit's best candidate
+     * that makes it new (the main path's rule, for the unit chosen last), or null if none does or
+     * the walk would then leave the units drawn.
+     */
+    Recorder alternative() {
+      if (lastMembers == null) {
+        return null;
+      }
+      Integer[] order = new Integer[lastScores.length];
+      for (int c = 0; c < order.length; c++) {
+        order[c] = c;
+      }
+      Arrays.sort(order, (a, b) -> Double.compare(lastScores[b], lastScores[a]));
+      for (int c : order) {
+        double[] answers = values.clone();
+        for (int a = 0; a < lastMembers.length; a++) {
+          answers[lastMembers[a]] = lastCandidates[c][a];
+        }
+        Replay replay = new Replay(answers);
+        space.sample(replay);
+        if (!replay.off && seen(replay.values) == Seen.NEW) {
+          return replay;
+        }
+      }
+      return null;
+    }
 
     private double answer(String name) {
       Param p = param(name);
@@ -944,6 +1023,26 @@ final class TpeEngine {
     @Override
     public <T> T suggestCategorical(String name, CategoricalSpace<T> s) {
       return s.choices().get((int) answer(name));
+    }
+  }
+
+  /** Answers fixed values; {@code off} if the space asked a parameter without one. */
+  private final class Replay extends Recorder {
+    private final double[] answers;
+    boolean off;
+
+    Replay(double[] answers) {
+      this.answers = answers;
+    }
+
+    @Override
+    double draw(Param p) {
+      double v = answers[p.index];
+      if (Double.isNaN(v)) {
+        off = true;
+        return p.low; // any valid value: this walk is discarded
+      }
+      return v;
     }
   }
 
@@ -1032,14 +1131,19 @@ final class TpeEngine {
       double[] sg = new double[g.m];
       double best = Double.NaN;
       double bestScore = Double.NEGATIVE_INFINITY;
+      double[][] candidates = new double[options.nEiCandidates()][];
+      double[] scores = new double[candidates.length];
       for (int c = 0; c < options.nEiCandidates(); c++) {
         double v = l.sampleMarginal(rng);
         double score = l.logMarginal(v, cell, sl) - g.logMarginal(v, cell, sg);
+        candidates[c] = new double[] {v};
+        scores[c] = score;
         if (Double.isNaN(best) || score > bestScore) {
           best = v;
           bestScore = score;
         }
       }
+      drew(new int[] {p.index}, candidates, scores);
       return best;
     }
   }
