@@ -9,9 +9,11 @@ import io.paramspace.runtime.Rng;
 import io.paramspace.runtime.Trial;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** One proposal of {@link Tpe}: the history read, split, fitted, and the best candidate chosen. */
 final class TpeEngine {
@@ -37,6 +39,12 @@ final class TpeEngine {
   private double[] violation;
   /** MOTPE: the good observations' weights by hypervolume contribution, by observation index. */
   private double[] goodWeight;
+  /**
+   * The active parameter sets of the observations read (finished ones, also those the model leaves
+   * out, and running ones with the liar), each mapped to whether a running one has it: proposals
+   * avoid them.
+   */
+  private Map<Point, Boolean> observed = Map.of();
 
   /** What one proposal computed, for tests. */
   record Result(Proposal proposal, List<double[]> candidates, double[] logL, double[] logG, int chosen,
@@ -90,6 +98,7 @@ final class TpeEngine {
     losses = objectives > 1 ? new double[n][] : null;
     infeasible = new boolean[n];
     violation = new double[n];
+    observed = new HashMap<>(Math.max(16, 2 * n));
     boolean constrained = false;
     for (Observation o : history) {
       constrained |= o.state() == Observation.State.COMPLETE && !o.constraints().isEmpty();
@@ -101,6 +110,12 @@ final class TpeEngine {
       double l = 0;
       double[] ls = null;
       boolean has = !o.values().isEmpty();
+      // Seen before the model's filters: a trial left out for its NaN value need not be run again.
+      double[] v = state == Observation.State.RUNNING && !options.constantLiar() ? null
+          : o.internalValues(distributions, params);
+      if (v != null) {
+        observed.merge(new Point(v), state == Observation.State.RUNNING, Boolean::logicalOr);
+      }
       switch (state) {
         case RUNNING -> {
           if (!options.constantLiar()) {
@@ -139,7 +154,6 @@ final class TpeEngine {
           }
         }
       }
-      double[] v = o.internalValues(distributions, params);
       if (v == null) {
         continue; // outside the current space
       }
@@ -191,37 +205,58 @@ final class TpeEngine {
     if (blocks(blockOf) > 1) {
       return alongTheTree(l, g, blockOf, rng);
     }
-    int candidates = options.nEiCandidates();
-    List<double[]> drawn = new ArrayList<>(candidates);
-    List<int[]> actives = new ArrayList<>(candidates);
-    double[] logL = new double[candidates];
-    double[] logG = new double[candidates];
+    return joint(l, g, rng);
+  }
+
+  /**
+   * Whole configurations drawn from l's components, scored by the joint l/g: the best that repeats
+   * no observation (see {@link Tpe}).
+   */
+  private Result joint(Parzen l, Parzen g, Rng rng) {
+    int round = options.nEiCandidates();
+    List<double[]> drawn = new ArrayList<>(round);
+    List<int[]> actives = new ArrayList<>(round);
+    double[] logL = new double[round];
+    double[] logG = new double[round];
     Parzen.Scratch sl = l.scratch();
     Parzen.Scratch sg = g.scratch();
-    for (int c = 0; c < candidates; c++) {
-      CandidateTrial trial = new CandidateTrial(l, l.pickComponent(rng.nextDouble()), rng);
-      space.sample(trial);
-      drawn.add(trial.values);
-      int[] active = Arrays.copyOf(trial.active, trial.activeCount);
-      actives.add(active);
-      logL[c] = l.logDensity(trial.values, active, active.length, sl);
-      logG[c] = g.logDensity(trial.values, active, active.length, sg);
-    }
-    int best = -1;
+    int best = -1; // the best candidate that repeats no observation
+    int fallback = -1; // the best that repeats no running one
     double bestScore = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < candidates; c++) {
-      double score = logL[c] - logG[c];
-      if ((best < 0 || score > bestScore) && !isPending(drawn.get(c))) {
-        best = c;
-        bestScore = score;
+    double fallbackScore = Double.NEGATIVE_INFINITY;
+    // More rounds only while every candidate repeats a trial: on a grid, l may concentrate on seen points.
+    for (int r = 0; r < ROUNDS && best < 0; r++) {
+      if (r > 0) {
+        logL = Arrays.copyOf(logL, (r + 1) * round);
+        logG = Arrays.copyOf(logG, (r + 1) * round);
+      }
+      for (int c = r * round; c < (r + 1) * round; c++) {
+        CandidateTrial trial = new CandidateTrial(l, l.pickComponent(rng.nextDouble()), rng);
+        space.sample(trial);
+        drawn.add(trial.values);
+        int[] active = Arrays.copyOf(trial.active, trial.activeCount);
+        actives.add(active);
+        logL[c] = l.logDensity(trial.values, active, active.length, sl);
+        logG[c] = g.logDensity(trial.values, active, active.length, sg);
+        double score = logL[c] - logG[c];
+        Seen repeat = seen(trial.values);
+        if (repeat == Seen.NEW && (best < 0 || score > bestScore)) {
+          best = c;
+          bestScore = score;
+        }
+        if (repeat != Seen.RUNNING && (fallback < 0 || score > fallbackScore)) {
+          fallback = c;
+          fallbackScore = score;
+        }
       }
     }
-    if (best < 0) {
-      // Every candidate is a pending point (a tiny discrete space): fall back to a random one.
+    // A small discrete space may be exhausted: then repeat a finished trial, as a last resort a running one.
+    int chosen = best >= 0 ? best : fallback;
+    if (chosen < 0) {
       return new Result(randomProposal(rng), drawn, logL, logG, -1, l, g);
     }
-    Proposal proposal = new Proposal(toMap(drawn.get(best), actives.get(best)), Proposal.Origin.TPE);
-    return new Result(proposal, drawn, logL, logG, best, l, g);
+    Proposal proposal = new Proposal(toMap(drawn.get(chosen), actives.get(chosen)), Proposal.Origin.TPE);
+    return new Result(proposal, drawn, logL, logG, chosen, l, g);
   }
 
   /**
@@ -492,25 +527,20 @@ final class TpeEngine {
       groups.get(groupOf[p.index])[p.index] = true;
     }
     double[][] chosen = new double[groups.size()][];
-    for (int attempt = 0; ; attempt++) {
-      java.util.Arrays.fill(chosen, null);
-      Recorder trial = new Recorder() {
+    Recorder trial = firstNew(ATTEMPTS, () -> {
+      Arrays.fill(chosen, null);
+      return new Recorder() {
         @Override
         double draw(Param p) {
           int g = groupOf[p.index];
           if (chosen[g] == null) {
-            chosen[g] = drawGroup(groups.get(g), below, rng);
+            chosen[g] = drawGroup(groups.get(g), below, rng, this);
           }
           return chosen[g][p.index];
         }
       };
-      space.sample(trial);
-      if (attempt >= 8 || !isPending(trial.values)) {
-        Proposal proposal = new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)),
-            Proposal.Origin.TPE);
-        return new Result(proposal, List.of(), new double[0], new double[0], -1, null, null);
-      }
-    }
+    });
+    return new Result(tpeProposal(trial), List.of(), new double[0], new double[0], -1, null, null);
   }
 
   /**
@@ -543,15 +573,15 @@ final class TpeEngine {
    * weights are updated with it. With a single block this is the plain joint draw.
    */
   private Result alongTheTree(Parzen l, Parzen g, int[] blockOf, Rng rng) {
-    for (int attempt = 0; ; attempt++) {
-      BlockTrial trial = new BlockTrial(l, g, blockOf, rng);
-      space.sample(trial);
-      if (attempt >= 8 || !isPending(trial.values)) {
-        Proposal proposal = new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)),
-            Proposal.Origin.TPE);
-        return new Result(proposal, List.of(), new double[0], new double[0], -1, l, g);
+    Recorder trial = firstNew(ATTEMPTS, () -> new BlockTrial(l, g, blockOf, rng));
+    if (seen(trial.values) != Seen.NEW) {
+      // Blocks are chosen greedily, so the good branch wins every time: whole candidates can take another.
+      Result whole = joint(l, g, rng);
+      if (whole.chosen() >= 0 && seen(whole.candidates().get(whole.chosen())) == Seen.NEW) {
+        return whole;
       }
     }
+    return new Result(tpeProposal(trial), List.of(), new double[0], new double[0], -1, l, g);
   }
 
   private final class BlockTrial extends Recorder {
@@ -620,6 +650,9 @@ final class TpeEngine {
       double[] best = null;
       double bestScore = Double.NEGATIVE_INFINITY;
       double[] x = new double[params.length];
+      int[] blockMembers = Arrays.copyOf(members, n);
+      double[][] candidates = new double[options.nEiCandidates()][];
+      double[] scores = new double[candidates.length];
       for (int c = 0; c < options.nEiCandidates(); c++) {
         int component = ParamKernels.firstAbove(cumulative, rng.nextDouble() * total);
         for (int a = 0; a < n; a++) {
@@ -642,11 +675,17 @@ final class TpeEngine {
           pg += g.addLogFactor(q, x[q], tmpG, sg);
         }
         double score = Parzen.logSumExp(tmpL, l.n, pl) - Parzen.logSumExp(tmpG, g.n, pg);
+        candidates[c] = new double[n];
+        for (int a = 0; a < n; a++) {
+          candidates[c][a] = x[members[a]];
+        }
+        scores[c] = score;
         if (best == null || score > bestScore) {
           best = x.clone();
           bestScore = score;
         }
       }
+      drew(blockMembers, candidates, scores);
       for (int a = 0; a < n; a++) {
         int q = members[a];
         chosen[q] = best[q];
@@ -657,8 +696,11 @@ final class TpeEngine {
     }
   }
 
-  /** The best of {@code nEiCandidates} draws of the group's parameters from its own l, by its l/g. */
-  private double[] drawGroup(boolean[] group, boolean[] below, Rng rng) {
+  /**
+   * The best of {@code nEiCandidates} draws of the group's parameters from its own l, by its l/g;
+   * all of them noted in {@code trial}.
+   */
+  private double[] drawGroup(boolean[] group, boolean[] below, Rng rng, Recorder trial) {
     Parzen l = fit(below, true, group);
     Parzen g = fit(below, false, group);
     int[] active = new int[params.length];
@@ -672,6 +714,8 @@ final class TpeEngine {
     Parzen.Scratch sg = g.scratch();
     double[] best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
+    double[][] candidates = new double[options.nEiCandidates()][];
+    double[] scores = new double[candidates.length];
     for (int c = 0; c < options.nEiCandidates(); c++) {
       int component = l.pickComponent(rng.nextDouble());
       double[] x = new double[params.length];
@@ -682,11 +726,17 @@ final class TpeEngine {
         x[p] = component < 0 ? k.sample(-1, rng) : k.sample(component, rng); // every member has them all
       }
       double score = l.logDensity(x, active, n, sl) - g.logDensity(x, active, n, sg);
+      candidates[c] = new double[n];
+      for (int a = 0; a < n; a++) {
+        candidates[c][a] = x[active[a]];
+      }
+      scores[c] = score;
       if (best == null || score > bestScore) {
         best = x;
         bestScore = score;
       }
     }
+    trial.drew(Arrays.copyOf(active, n), candidates, scores);
     return best;
   }
 
@@ -735,13 +785,95 @@ final class TpeEngine {
     return w.length == n ? w : Arrays.copyOf(w, n);
   }
 
-  private boolean isPending(double[] v) {
-    for (int i = 0; i < count; i++) {
-      if (states[i] == Observation.State.RUNNING && Arrays.equals(values[i], v)) {
-        return true;
+  // ---- repeats ------------------------------------------------------------------------------
+
+  /** Whether some observation read has exactly these parameters, and if so whether a running one. */
+  private enum Seen { NEW, FINISHED, RUNNING }
+
+  /** Rounds of {@code nEiCandidates} candidates while all repeat a trial. */
+  private static final int ROUNDS = 4;
+  /** Whole draws (along the tree, by groups, independent) while they repeat a trial. */
+  private static final int ATTEMPTS = 9;
+
+  private Seen seen(double[] v) {
+    Boolean running = observed.isEmpty() ? null : observed.get(new Point(v));
+    return running == null ? Seen.NEW : running ? Seen.RUNNING : Seen.FINISHED;
+  }
+
+  /**
+   * Up to {@code attempts} draws, each a fresh recorder walked through the space: the first that
+   * repeats no observation, or its {@link Recorder#alternative}; failing that the first that repeats
+   * no running one, else the last.
+   */
+  private Recorder firstNew(int attempts, Supplier<? extends Recorder> recorder) {
+    Recorder fallback = null;
+    Recorder trial = null;
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      trial = recorder.get();
+      space.sample(trial);
+      Seen repeat = seen(trial.values);
+      if (repeat == Seen.NEW) {
+        return trial;
+      }
+      Recorder other = trial.alternative();
+      if (other != null) {
+        return other;
+      }
+      if (fallback == null && repeat == Seen.FINISHED) {
+        fallback = trial;
       }
     }
-    return false;
+    return fallback != null ? fallback : trial;
+  }
+
+  private Proposal tpeProposal(Recorder trial) {
+    return new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)), Proposal.Origin.TPE);
+  }
+
+  /**
+   * A configuration's values by parameter index (NaN where inactive), compared exactly: a discrete
+   * value by its grid index, so that a stored value a rounding away from the grid still matches.
+   */
+  private final class Point {
+    private final double[] v;
+    private final int hash;
+
+    Point(double[] v) {
+      this.v = v;
+      int h = 1;
+      for (Param p : params) {
+        h = 31 * h + Double.hashCode(key(p, v[p.index]));
+      }
+      hash = h;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Point that) || that.hash != hash) {
+        return false;
+      }
+      for (Param p : params) {
+        double a = key(p, v[p.index]);
+        double b = key(p, that.v[p.index]);
+        if (a != b && !(Double.isNaN(a) && Double.isNaN(b))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The value {@link Point} compares: a discrete one's grid index, 0 for -0. */
+  private static double key(Param p, double v) {
+    if (p.kind == Param.Kind.DISCRETE && !Double.isNaN(v)) {
+      return Math.rint((v - p.low) / p.step);
+    }
+    return v == 0 ? 0 : v;
   }
 
   private Map<String, Double> toMap(double[] v, int[] active) {
@@ -764,29 +896,16 @@ final class TpeEngine {
   // ---- random start-up ----------------------------------------------------------------------
 
   private Proposal randomProposal(Rng rng) {
-    for (int attempt = 0; ; attempt++) {
-      RecordingTrial trial = new RecordingTrial(new RandomTrial(rng));
-      space.sample(trial);
-      if (attempt >= 100 || !isPending(trial.values)) {
-        return new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)),
-            Proposal.Origin.RANDOM);
-      }
-    }
+    Recorder trial = firstNew(101, () -> new RecordingTrial(new RandomTrial(rng)));
+    return new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)), Proposal.Origin.RANDOM);
   }
 
   // ---- independent (univariate) TPE ----------------------------------------------------------
 
   private Result independent(boolean[] below, Rng rng) {
-    Map<Integer, ParamKernels[]> fitted = new java.util.HashMap<>();
-    for (int attempt = 0; ; attempt++) {
-      IndependentTrial trial = new IndependentTrial(below, fitted, rng);
-      space.sample(trial);
-      if (attempt >= 8 || !isPending(trial.values)) {
-        Proposal proposal = new Proposal(toMap(trial.values, Arrays.copyOf(trial.active, trial.activeCount)),
-            Proposal.Origin.TPE);
-        return new Result(proposal, List.of(), new double[0], new double[0], -1, null, null);
-      }
-    }
+    Map<Integer, ParamKernels[]> fitted = new HashMap<>();
+    Recorder trial = firstNew(ATTEMPTS, () -> new IndependentTrial(below, fitted, rng));
+    return new Result(tpeProposal(trial), List.of(), new double[0], new double[0], -1, null, null);
   }
 
   /** The univariate estimators of {@code p}: over the good, and the other, observations that have it. */
@@ -834,6 +953,10 @@ final class TpeEngine {
     final double[] values = new double[params.length];
     final int[] active = new int[params.length];
     int activeCount;
+    // The last unit drawn (a block, a group or one parameter): its members, candidates and scores.
+    private int[] lastMembers;
+    private double[][] lastCandidates;
+    private double[] lastScores;
 
     Recorder() {
       Arrays.fill(values, Double.NaN);
@@ -841,6 +964,41 @@ final class TpeEngine {
 
     /** The internal value to answer for {@code p}. */
     abstract double draw(Param p);
+
+    /** Notes the candidates of a unit just drawn: {@code candidates[c][a]} is member {@code a}'s value. */
+    void drew(int[] members, double[][] candidates, double[] scores) {
+      lastMembers = members;
+      lastCandidates = candidates;
+      lastScores = scores;
+    }
+
+    /**
+     * For a walk that repeats an observation: the same walk with the last unit's best candidate
+     * that makes it new (the main path's rule, for the unit chosen last), or null if none does or
+     * the walk would then leave the units drawn.
+     */
+    Recorder alternative() {
+      if (lastMembers == null) {
+        return null;
+      }
+      Integer[] order = new Integer[lastScores.length];
+      for (int c = 0; c < order.length; c++) {
+        order[c] = c;
+      }
+      Arrays.sort(order, (a, b) -> Double.compare(lastScores[b], lastScores[a]));
+      for (int c : order) {
+        double[] answers = values.clone();
+        for (int a = 0; a < lastMembers.length; a++) {
+          answers[lastMembers[a]] = lastCandidates[c][a];
+        }
+        Replay replay = new Replay(answers);
+        space.sample(replay);
+        if (!replay.off && seen(replay.values) == Seen.NEW) {
+          return replay;
+        }
+      }
+      return null;
+    }
 
     private double answer(String name) {
       Param p = param(name);
@@ -865,6 +1023,26 @@ final class TpeEngine {
     @Override
     public <T> T suggestCategorical(String name, CategoricalSpace<T> s) {
       return s.choices().get((int) answer(name));
+    }
+  }
+
+  /** Answers fixed values; {@code off} if the space asked a parameter without one. */
+  private final class Replay extends Recorder {
+    private final double[] answers;
+    boolean off;
+
+    Replay(double[] answers) {
+      this.answers = answers;
+    }
+
+    @Override
+    double draw(Param p) {
+      double v = answers[p.index];
+      if (Double.isNaN(v)) {
+        off = true;
+        return p.low; // any valid value: this walk is discarded
+      }
+      return v;
     }
   }
 
@@ -953,14 +1131,19 @@ final class TpeEngine {
       double[] sg = new double[g.m];
       double best = Double.NaN;
       double bestScore = Double.NEGATIVE_INFINITY;
+      double[][] candidates = new double[options.nEiCandidates()][];
+      double[] scores = new double[candidates.length];
       for (int c = 0; c < options.nEiCandidates(); c++) {
         double v = l.sampleMarginal(rng);
         double score = l.logMarginal(v, cell, sl) - g.logMarginal(v, cell, sg);
+        candidates[c] = new double[] {v};
+        scores[c] = score;
         if (Double.isNaN(best) || score > bestScore) {
           best = v;
           bestScore = score;
         }
       }
+      drew(new int[] {p.index}, candidates, scores);
       return best;
     }
   }
