@@ -121,7 +121,8 @@ public final class MultiObjectiveBenchmark {
         motpeNanos += t2 - t1;
       }
       String share = problem.constraints() == null ? "all" : String.format(Locale.ROOT, "%.0f%%, %.0f%%, %.0f%%",
-          100 * median(feasible[0]), 100 * median(feasible[1]), 100 * median(feasible[2]));
+          100 * TpeBenchmark.median(feasible[0]), 100 * TpeBenchmark.median(feasible[1]),
+          100 * TpeBenchmark.median(feasible[2]));
       System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f, %.2f |%n", problem.name(),
           TpeBenchmark.summary(nsga), TpeBenchmark.summary(motpe), TpeBenchmark.summary(random), share,
           nsgaNanos / 1e9 / seeds, motpeNanos / 1e9 / seeds);
@@ -135,11 +136,6 @@ public final class MultiObjectiveBenchmark {
     Proposal propose(List<Observation> history, Rng rng);
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return TpeBenchmark.percentile(sorted, 50);
-  }
 
   /** The hypervolume of the feasible trials of one run, and the share of its trials that are feasible. */
   static double[] run(Problem<?> problem, int trials, long seed, Proposer proposer) {

@@ -146,6 +146,12 @@ public final class TpeBenchmark {
         + format(percentile(sorted, 75)) + "]";
   }
 
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return percentile(sorted, 50);
+  }
+
   static double percentile(double[] sorted, double q) {
     double pos = q / 100 * (sorted.length - 1);
     int lo = (int) Math.floor(pos);

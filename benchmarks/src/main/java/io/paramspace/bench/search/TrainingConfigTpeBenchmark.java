@@ -12,7 +12,6 @@ import io.paramspace.samplers.Tpe;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,7 +67,7 @@ public final class TrainingConfigTpeBenchmark {
       }
     }
     System.out.printf(Locale.ROOT, "TrainingConfig, best after %d trials, seeds 0-%d: TPE %s, random %s;"
-        + " TPE better on %d of %d seeds%n", trials, seeds - 1, summary(tpe), summary(random), wins, seeds);
+        + " TPE better on %d of %d seeds%n", trials, seeds - 1, TpeBenchmark.summary(tpe), TpeBenchmark.summary(random), wins, seeds);
     timing();
   }
 
@@ -117,26 +116,7 @@ public final class TrainingConfigTpeBenchmark {
       cpu[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
     }
     System.out.printf(Locale.ROOT, "TrainingConfig, propose + sample at 1,000 complete trials: median %.3f ms wall,"
-        + " %.3f ms CPU%n", median(wall), median(cpu));
+        + " %.3f ms CPU%n", TpeBenchmark.median(wall), TpeBenchmark.median(cpu));
   }
 
-  private static double median(double[] xs) {
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
-
-  private static String summary(double[] xs) {
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", median(s), quantile(s, 0.25), quantile(s, 0.75));
-  }
-
-  /** numpy's linear quantile of sorted values. */
-  private static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-  }
 }
