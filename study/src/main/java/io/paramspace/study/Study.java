@@ -1001,6 +1001,7 @@ public final class Study implements AutoCloseable {
       List<Future<?>> loops = new ArrayList<>();
       for (int w = 0; w < options.parallelism(); w++) {
         loops.add(workers.submit(() -> {
+          int waits = 0; // in a row, at the total
           while (stop.get() == null && System.nanoTime() < deadline) {
             Optional<StudyTrial<T>> next;
             try {
@@ -1012,11 +1013,12 @@ public final class Study implements AutoCloseable {
               next = Optional.empty(); // as at the total: a stale trial's retry may still need this worker
             }
             if (next.isEmpty()) {
-              if (waitAtTotal(deadline)) {
+              if (waitAtTotal(deadline, waits++)) {
                 continue;
               }
               break;
             }
+            waits = 0;
             StudyTrial<T> trial = next.get();
             TrialState state = run(trial, objective, options, evaluations);
             if (state == null) {
@@ -1080,13 +1082,15 @@ public final class Study implements AutoCloseable {
   /**
    * At the study's total: waits a little and fails stale trials, while another worker's trial
    * runs with heartbeats (if it goes stale, its retry needs a worker). {@code false} once none
-   * runs, or past the deadline: this worker is done.
+   * runs, or past the deadline: this worker is done. The pause doubles from 10 ms with each
+   * {@code waitsBefore} up to a second (or the heartbeat interval): the other workers' last
+   * trials usually end soon, and then this worker exits soon after them.
    */
-  private boolean waitAtTotal(long deadline) {
+  private boolean waitAtTotal(long deadline, int waitsBefore) {
     if (!mayNeedRetries() || System.nanoTime() >= deadline) {
       return false;
     }
-    long pause = Math.min(heartbeatInterval.toMillis(), 1000);
+    long pause = Math.min(Math.min(heartbeatInterval.toMillis(), 1000), 10L << Math.min(waitsBefore, 7));
     try {
       Thread.sleep(Math.max(10, pause));
     } catch (InterruptedException e) {

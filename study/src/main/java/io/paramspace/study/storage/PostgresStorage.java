@@ -504,7 +504,16 @@ public final class PostgresStorage implements Storage {
   @Override
   public Optional<FrozenTrial> startTrial(long studyId, int maxTrials, Map<String, String> systemAttributes,
       boolean heartbeat) {
-    return tx("start a trial", false, (s, a) -> TrialSql.start(s, studyId, maxTrials, systemAttributes, heartbeat));
+    return tx("start a trial", (s, a) -> {
+      PostgresTrialSql.Started started = PostgresTrialSql.start(s, s.connection, studyId, maxTrials, systemAttributes,
+          heartbeat);
+      if (started.trial().isPresent() || (maxTrials > 0 && started.counted() >= maxTrials)) {
+        return started.trial();
+      }
+      // Trials are waiting (enqueued): one of them is taken, in a transaction of its own.
+      s.update("SET LOCAL synchronous_commit TO OFF");
+      return TrialSql.start(s, studyId, maxTrials, systemAttributes, heartbeat);
+    });
   }
 
   /**
@@ -537,8 +546,8 @@ public final class PostgresStorage implements Storage {
   public void setParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
       Map<String, String> userAttributes) {
     // Run again after a lost commit, it finds the same values set: no change, no error.
-    tx("set parameters", false, (s, a) -> {
-      TrialSql.setParams(s, trialId, internalValues, distributions, userAttributes);
+    tx("set parameters", (s, a) -> {
+      PostgresTrialSql.setParams(s, s.connection, trialId, internalValues, distributions, userAttributes);
       return null;
     });
     pending.merge(trialId, new Pending(new java.util.LinkedHashMap<>(internalValues),
@@ -592,22 +601,23 @@ public final class PostgresStorage implements Storage {
     }
     Pending written = pending.remove(trialId);
     return tx("finish a trial", (s, attempt) -> {
-      try {
-        if (written != null) {
-          TrialSql.reassert(s, trialId, written.params(), written.distributions(), written.userAttributes());
-        }
-        return TrialSql.finish(s, trialId, state, values, systemAttributes);
-      } catch (StorageException notRunning) {
-        if (attempt > 1) {
-          // The first attempt's commit may have gone through before the connection was lost.
-          FrozenTrial t = TrialSql.load(s, trialId);
-          if (t.state() == state && t.values().equals(values)
-              && t.systemAttributes().entrySet().containsAll(systemAttributes.entrySet())) {
-            return t;
-          }
-        }
-        throw notRunning;
+      PostgresTrialSql.Finished finished = PostgresTrialSql.finish(s, s.connection, trialId, state, values,
+          systemAttributes, written == null ? Map.of() : written.params(),
+          written == null ? Map.of() : written.distributions(), written == null ? Map.of() : written.userAttributes());
+      FrozenTrial t = finished.trial();
+      if (finished.changed()) {
+        return t;
       }
+      if (t == null) {
+        throw new StorageException("no trial with id " + trialId + " in " + url.display());
+      }
+      // Run again after a lost connection, the first attempt's commit may have gone through.
+      if (attempt > 1 && t.state() == state && t.values().equals(values)
+          && t.systemAttributes().entrySet().containsAll(systemAttributes.entrySet())) {
+        return t;
+      }
+      throw new StorageException("cannot finish trial " + t.number() + " (id " + trialId + ") in " + url.display()
+          + ": it is " + t.state() + ", not RUNNING");
     });
   }
 

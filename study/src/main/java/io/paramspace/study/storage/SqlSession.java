@@ -34,8 +34,12 @@ abstract class SqlSession {
         ps.setLong(i + 1, v);
       } else if (a instanceof Double v) {
         ps.setDouble(i + 1, v);
+      } else if (a instanceof Boolean v) {
+        ps.setBoolean(i + 1, v);
       } else if (a instanceof Instant t) {
         dialect.bindTime(ps, i + 1, t);
+      } else if (a instanceof java.sql.Array v) {
+        ps.setArray(i + 1, v);
       } else {
         ps.setString(i + 1, (String) a);
       }

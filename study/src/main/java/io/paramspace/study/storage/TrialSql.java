@@ -122,16 +122,25 @@ final class TrialSql {
   // ---- reading trials ----
 
   /**
-   * The trials matching {@code where} (over the trials table), whole: six statements whatever
+   * The trials matching {@code where} (over the trials table), whole: one statement whatever
    * their number.
    */
   static List<FrozenTrial> load(SqlSession s, String where, Object... args) throws SQLException {
-    // One statement: the trials' rows (kind 0) and the rows of the five child tables, as kind,
-    // trial, order, name, number, text, text. Timestamps as text: SQLite keeps them so, and
-    // PostgreSQL prints them so (the driver sets DateStyle ISO). No ORDER BY: sorting the union
-    // of every row of a large study cost more than the read itself; rows are put in order here.
+    try (ResultSet rs = s.query(loadSql(where), loadArgs(args))) {
+      return readTrials(rs);
+    }
+  }
+
+  /**
+   * The one statement of {@link #load(SqlSession, String, Object...)}: the trials' rows (kind 0)
+   * and the rows of the five child tables, as kind, trial, order, name, number, text, text; its
+   * arguments are {@link #loadArgs}. Timestamps as text: SQLite keeps them so, and PostgreSQL
+   * prints them so (the driver sets DateStyle ISO). No ORDER BY: sorting the union of every row of
+   * a large study cost more than the read itself; {@link #readTrials} puts rows in order.
+   */
+  static String loadSql(String where) {
     String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE " + where + ")";
-    String sql = "SELECT 0, trial_id, number, CAST(state AS TEXT), NULL, CAST(datetime_start AS TEXT),"
+    return "SELECT 0, trial_id, number, CAST(state AS TEXT), NULL, CAST(datetime_start AS TEXT),"
         + " CAST(datetime_complete AS TEXT) FROM trials WHERE " + where
         + " UNION ALL SELECT 1, trial_id, param_id, param_name, param_value, distribution_json, NULL FROM trial_params"
         + ids
@@ -142,38 +151,45 @@ final class TrialSql {
         + " FROM trial_user_attributes" + ids
         + " UNION ALL SELECT 5, trial_id, trial_system_attribute_id, key, NULL, value_json, NULL"
         + " FROM trial_system_attributes" + ids;
+  }
+
+  /** The arguments of {@link #loadSql}: those of its {@code where}, once per table. */
+  static Object[] loadArgs(Object... args) {
     Object[] repeated = new Object[args.length * 6];
     for (int i = 0; i < 6; i++) {
       System.arraycopy(args, 0, repeated, i * args.length, args.length);
     }
+    return repeated;
+  }
+
+  /** The trials in the rows of {@link #loadSql}, by id. */
+  static List<FrozenTrial> readTrials(ResultSet rs) throws SQLException {
     Map<Long, Row> rows = new HashMap<>();
     // A study's trials share a few distributions: each parameter's JSON text is parsed once, and
     // compared (not hashed) with the last one of that parameter.
     Map<String, DistributionText> distributions = new HashMap<>();
-    try (ResultSet rs = s.query(sql, repeated)) {
-      while (rs.next()) {
-        int kind = rs.getInt(1);
-        Row row = rows.computeIfAbsent(rs.getLong(2), Row::new);
-        long order = rs.getLong(3);
-        if (kind == 0) {
-          row.number = (int) order;
-          row.state = TrialState.valueOf(rs.getString(4));
-          row.start = Timestamps.read(rs.getString(6));
-          row.end = Timestamps.read(rs.getString(7));
-        } else if (kind == 1) {
-          String name = rs.getString(4);
-          String json = rs.getString(6);
-          DistributionText known = distributions.get(name);
-          if (known == null || !known.json().equals(json)) {
-            known = new DistributionText(json, DistributionJson.read(json));
-            distributions.put(name, known);
-          }
-          row.add(kind, new Child(order, name, rs.getDouble(5), known.distribution()));
-        } else if (kind == 2 || kind == 3) {
-          row.add(kind, new Child(order, rs.getString(4), rs.getDouble(5), null));
-        } else {
-          row.add(kind, new Child(order, rs.getString(4), 0, rs.getString(6)));
+    while (rs.next()) {
+      int kind = rs.getInt(1);
+      Row row = rows.computeIfAbsent(rs.getLong(2), Row::new);
+      long order = rs.getLong(3);
+      if (kind == 0) {
+        row.number = (int) order;
+        row.state = TrialState.valueOf(rs.getString(4));
+        row.start = Timestamps.read(rs.getString(6));
+        row.end = Timestamps.read(rs.getString(7));
+      } else if (kind == 1) {
+        String name = rs.getString(4);
+        String json = rs.getString(6);
+        DistributionText known = distributions.get(name);
+        if (known == null || !known.json().equals(json)) {
+          known = new DistributionText(json, DistributionJson.read(json));
+          distributions.put(name, known);
         }
+        row.add(kind, new Child(order, name, rs.getDouble(5), known.distribution()));
+      } else if (kind == 2 || kind == 3) {
+        row.add(kind, new Child(order, rs.getString(4), rs.getDouble(5), null));
+      } else {
+        row.add(kind, new Child(order, rs.getString(4), 0, rs.getString(6)));
       }
     }
     List<FrozenTrial> trials = new ArrayList<>(rows.size());
@@ -610,33 +626,6 @@ final class TrialSql {
   }
 
   // ---- rows of a trial ----
-
-  /**
-   * Writes again, in the transaction that finishes a trial, the parameters and user attributes
-   * an earlier transaction wrote without waiting for the disk: a row that is there is left as it
-   * is, one lost in a crash of the server is written again.
-   */
-  static void reassert(SqlSession s, long trialId, Map<String, Double> params, Map<String, Distribution> distributions,
-      Map<String, String> userAttributes) throws SQLException {
-    if (!params.isEmpty()) {
-      PreparedStatement ps = s.prepare("INSERT INTO trial_params (trial_id, param_name, param_value,"
-          + " distribution_json) VALUES (?, ?, ?, ?) ON CONFLICT (trial_id, param_name) DO NOTHING");
-      for (Map.Entry<String, Double> e : params.entrySet()) {
-        s.bind(ps, trialId, e.getKey(), e.getValue(), DistributionJson.write(distributions.get(e.getKey())));
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-    if (!userAttributes.isEmpty()) {
-      PreparedStatement ps = s.prepare("INSERT INTO trial_user_attributes (trial_id, key, value_json) VALUES (?, ?, ?)"
-          + " ON CONFLICT (trial_id, key) DO NOTHING");
-      for (Map.Entry<String, String> e : userAttributes.entrySet()) {
-        s.bind(ps, trialId, e.getKey(), e.getValue());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
 
   static void insertParams(SqlSession s, long trialId, Map<String, Double> params,
       Map<String, Distribution> distributions) throws SQLException {

@@ -131,6 +131,24 @@ abstract class StorageContract {
   }
 
   @Test
+  void parametersThatConflictWriteNothingNorDoParametersOfAFinishedTrial() {
+    long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
+    FrozenTrial t = storage.createTrial(study, running());
+    storage.setParams(t.id(), values("x", 0.25), dists("x", X));
+    assertThrows(StorageException.class, () -> storage.setParams(t.id(), values("n", 7, "x", 0.5),
+        dists("n", N, "x", X), Map.of("config", "{}")));
+    FrozenTrial read = storage.trial(t.id());
+    assertThat(read.params()).containsExactly("x", 0.25);
+    assertThat(read.userAttributes()).isEmpty();
+
+    storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(1.0));
+    StorageException e = assertThrows(StorageException.class,
+        () -> storage.setParams(t.id(), values("n", 7), dists("n", N)));
+    assertThat(e).hasMessageThat().contains("it is COMPLETE, not RUNNING");
+    assertThat(storage.trial(t.id()).params()).containsExactly("x", 0.25);
+  }
+
+  @Test
   void aFinishedTrialIsToldOnce() {
     long study = storage.createStudy("s", List.of(Direction.MINIMIZE)).id();
     FrozenTrial t = storage.createTrial(study, running());
