@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * 57P01..57P03), with a growing random pause, for up to {@code paramspace.postgres.retrySeconds}
  * (default 60) seconds. A transaction whose commit was lost with the connection cannot tell
  * whether it committed: a finish that did is recognized when run again; a trial started that
- * way has no worker, and its heartbeat goes stale.
+ * way has no worker, and its heartbeat goes stale. A trial's start, parameters and finish are one
+ * round trip each ({@link PostgresTrialSql}); the rarer writes use {@link TrialSql}'s statements.
  *
  * <p>The user and password come from the URL or from {@code PGUSER} and {@code PGPASSWORD}; every
  * message shows the URL with them masked, and the driver's messages are scrubbed of them.
