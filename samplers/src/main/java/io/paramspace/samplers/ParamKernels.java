@@ -60,10 +60,17 @@ final class ParamKernels {
 
   // Discrete kernels: those of equal centre and bandwidth share one mass per value (many
   // observations of a grid value, and many sigmas at the clip's minimum), computed once per class.
-  /** The class of each kernel; null until first needed, and for other kinds. */
-  private int[] classOf;
+  /** The class of each kernel; null for other kinds. */
+  private final int[] classOf;
   /** A representative kernel of each class. */
-  private int[] classKernel;
+  private final int[] classKernel;
+  /**
+   * Per grid value scored so far, its log mass under each class, and under the marginal: the
+   * candidates of one proposal repeat a few grid values many times, and every mass costs a
+   * difference of two normal tails.
+   */
+  private Map<Double, double[]> classLogCache;
+  private Map<Double, Double> marginalCache;
 
   private final double[] weights;
   private final double priorWeight;
@@ -95,6 +102,7 @@ final class ParamKernels {
     if (param.kind == Param.Kind.CATEGORICAL) {
       mu = sigma = invSigma = logNorm = null;
       priorMu = priorSigma = priorLogNorm = 0;
+      classOf = classKernel = null;
       int c = param.choices();
       // Optuna's share of the prior in a categorical kernel: priorWeight / (m + 1) per choice,
       // from the option (not the mixture's prior weight, which is on the scale of the weights).
@@ -135,8 +143,12 @@ final class ParamKernels {
     logNorm = new double[m];
     double lastSigma = Double.NaN;
     double logSigma = 0;
-    // Kernels of one centre and bandwidth (a grid value observed many times) share their mass.
-    Map<List<Double>, Double> massOf = param.kind == Param.Kind.DISCRETE ? new HashMap<>() : null;
+    // Kernels of one centre and bandwidth (a grid value observed many times) are one class and
+    // share their mass.
+    boolean discrete = param.kind == Param.Kind.DISCRETE;
+    Map<CentreAndWidth, Integer> classIndex = discrete ? new HashMap<>() : null;
+    int[] classes = discrete ? new int[m] : null;
+    int[] representative = discrete ? new int[m] : null;
     for (int k = 0; k < m; k++) {
       double sk = sigma[k];
       if (sk != lastSigma) { // many sigmas are the clip's minimum: one log for them all
@@ -146,10 +158,21 @@ final class ParamKernels {
       invSigma[k] = 1 / sk;
       double inv = invSigma[k];
       double centre = mu[k];
-      double logMass = massOf == null ? Normal.logMass((lo - centre) * inv, (hi - centre) * inv)
-          : massOf.computeIfAbsent(List.of(centre, sk), key -> Normal.logMass((lo - centre) * inv, (hi - centre) * inv));
+      if (discrete) {
+        Integer known = classIndex.putIfAbsent(new CentreAndWidth(centre, sk), classIndex.size());
+        if (known != null) {
+          classes[k] = known;
+          logNorm[k] = logNorm[representative[known]];
+          continue;
+        }
+        classes[k] = classIndex.size() - 1;
+        representative[classes[k]] = k;
+      }
+      double logMass = Normal.logMass((lo - centre) * inv, (hi - centre) * inv);
       logNorm[k] = param.kind == Param.Kind.CONTINUOUS ? -logSigma - Normal.LOG_SQRT_2PI - logMass : logMass;
     }
+    classOf = classes;
+    classKernel = discrete ? Arrays.copyOf(representative, classIndex.size()) : null;
     priorMu = 0.5 * (lo + hi);
     priorSigma = range;
     priorLogNorm = norm(priorMu, priorSigma);
@@ -360,7 +383,18 @@ final class ParamKernels {
 
   /** {@link #logKernel} of {@code v} for each class of discrete kernels. */
   private double[] classLogKernels(double v, double[] cell) {
-    kernelClasses();
+    if (classLogCache == null) {
+      classLogCache = new HashMap<>();
+    }
+    double[] known = classLogCache.get(v);
+    if (known == null) {
+      known = computeClassLogKernels(v, cell);
+      classLogCache.put(v, known);
+    }
+    return known;
+  }
+
+  private double[] computeClassLogKernels(double v, double[] cell) {
     param.cell(v, cell);
     double left = cell[0];
     double right = cell[1];
@@ -372,25 +406,8 @@ final class ParamKernels {
     return logMass;
   }
 
-  /** The discrete kernels' classes (equal centre, bandwidth and normalizer), built on first use. */
-  private int[] kernelClasses() {
-    if (classOf == null) {
-      Map<List<Double>, Integer> index = new HashMap<>();
-      int[] classes = new int[m];
-      int[] representative = new int[m];
-      for (int k = 0; k < m; k++) {
-        Integer c = index.putIfAbsent(List.of(mu[k], invSigma[k], logNorm[k]), index.size());
-        if (c == null) {
-          c = index.size() - 1;
-          representative[c] = k;
-        }
-        classes[k] = c;
-      }
-      classKernel = Arrays.copyOf(representative, index.size());
-      classOf = classes;
-    }
-    return classOf;
-  }
+  /** A discrete kernel's class: its centre and bandwidth. */
+  private record CentreAndWidth(double centre, double width) {}
 
   /** The log-density of {@code v} under the prior kernel. */
   double logPrior(double v, double[] cell) {
@@ -434,7 +451,7 @@ final class ParamKernels {
         }
       }
       case DISCRETE -> {
-        int[] classes = kernelClasses();
+        int[] classes = classOf;
         double[] logMass = classLogKernels(v, cell);
         for (int k = 0; k < m; k++) {
           acc[obsOf[k]] += logMass[classes[k]];
@@ -479,32 +496,51 @@ final class ParamKernels {
 
   /** The log-density of {@code v} under the marginal mixture (kernels and prior). */
   double logMarginal(double v, double[] cell, double[] scratch) {
+    if (param.kind != Param.Kind.DISCRETE) {
+      return computeLogMarginal(v, cell, scratch);
+    }
+    if (marginalCache == null) {
+      marginalCache = new HashMap<>();
+    }
+    Double known = marginalCache.get(v);
+    if (known == null) {
+      known = computeLogMarginal(v, cell, scratch);
+      marginalCache.put(v, known);
+    }
+    return known;
+  }
+
+  private double computeLogMarginal(double v, double[] cell, double[] scratch) {
     marginalWeights();
     double priorTerm = logMarginalPriorWeight + logPrior(v, cell);
     if (m == 0) {
       return priorTerm;
     }
-    for (int k = 0; k < m; k++) {
-      scratch[k] = logMarginalWeight[k];
-    }
-    // addLogKernels writes by observation index; use identity placement here.
-    double max = priorTerm;
-    int[] classes = param.kind == Param.Kind.DISCRETE ? kernelClasses() : null;
-    double[] classLog = classes == null ? null : classLogKernels(v, cell);
-    for (int k = 0; k < m; k++) {
-      scratch[k] += classes == null ? logKernel(k, v, cell) : classLog[classes[k]];
-      if (scratch[k] > max) {
-        max = scratch[k];
+    double[] logW = logMarginalWeight;
+    switch (param.kind) {
+      case CONTINUOUS -> {
+        double y = param.toKernel(v);
+        for (int k = 0; k < m; k++) {
+          double z = (y - mu[k]) * invSigma[k];
+          scratch[k] = logW[k] + logNorm[k] - 0.5 * z * z;
+        }
+      }
+      case DISCRETE -> {
+        double[] classLog = classLogKernels(v, cell);
+        for (int k = 0; k < m; k++) {
+          scratch[k] = logW[k] + classLog[classOf[k]];
+        }
+      }
+      default -> {
+        int c = (int) v;
+        double h = logHit[c];
+        double miss = logMiss[c];
+        for (int k = 0; k < m; k++) {
+          scratch[k] = logW[k] + (observed[k] == c ? h : miss);
+        }
       }
     }
-    if (max == Double.NEGATIVE_INFINITY) {
-      return max;
-    }
-    double sum = Math.exp(priorTerm - max);
-    for (int k = 0; k < m; k++) {
-      sum += Math.exp(scratch[k] - max);
-    }
-    return max + Math.log(sum);
+    return Parzen.logSumExp(scratch, m, priorTerm);
   }
 
   // ---- draws --------------------------------------------------------------------------------

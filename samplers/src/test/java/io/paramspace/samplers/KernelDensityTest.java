@@ -183,6 +183,39 @@ class KernelDensityTest {
     assertEquals(1.0, sum, 1e-12);
   }
 
+  /**
+   * Discrete kernels of one centre share their masses, and the masses and the marginal of a grid
+   * value are remembered once scored: asked again, in any order, each is still every kernel's own.
+   */
+  @Test
+  void sharedAndRememberedDiscreteMassesAreEachKernelsOwn() {
+    ParamKernels k = kernels("logInt", 5, 5, 6, 7, 7, 7);
+    double[] cell = new double[2];
+    double total = 1.0; // the prior's weight, then the kernels' 1 + i
+    for (int i = 0; i < k.m; i++) {
+      total += 1 + i;
+    }
+    java.util.List<Long> order = new java.util.ArrayList<>();
+    for (long g = 0; g < k.param.count; g++) {
+      order.add(g);
+    }
+    for (int round = 0; round < 2; round++) {
+      java.util.Collections.reverse(order); // the second round asks the remembered values in the other order
+      for (long g : order) {
+        double v = k.param.gridValue(g);
+        double[] acc = new double[k.m];
+        k.addLogKernels(v, acc, cell);
+        double mixture = Math.exp(k.logPrior(v, cell)) / total;
+        for (int i = 0; i < k.m; i++) {
+          double own = k.logKernel(i, v, cell);
+          assertEquals(own, acc[i], 1e-12);
+          mixture += (1 + i) / total * Math.exp(own);
+        }
+        assertEquals(Math.log(mixture), k.logMarginal(v, cell, new double[k.m]), 1e-12);
+      }
+    }
+  }
+
   @Test
   void bandwidthsFollowOptunasNeighbourRuleAndMagicClip() {
     Tpe optuna = Tpe.builder().optunaSettings().build();
