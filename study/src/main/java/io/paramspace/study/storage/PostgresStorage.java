@@ -327,10 +327,23 @@ public final class PostgresStorage implements Storage {
       s.update("SET LOCAL synchronous_commit TO OFF");
       return work.run(s, attempt);
     };
+    return withRetries(what, false, run);
+  }
+
+  /**
+   * Runs {@code work}, which only reads, in autocommit mode: each statement is its own
+   * transaction (and snapshot), so a one-statement read is one round trip, without a COMMIT
+   * after it. Run again after a lost connection, as {@link #tx} is.
+   */
+  private <T> T read(String what, Work<T> work) {
+    return withRetries(what, true, work);
+  }
+
+  private <T> T withRetries(String what, boolean autoCommit, Work<T> work) {
     long deadline = System.nanoTime() + RETRY_NANOS;
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(run, attempt);
+        return once(work, attempt, autoCommit);
       } catch (SQLException e) {
         String kind = retryable(e);
         if (kind == null || System.nanoTime() > deadline) {
@@ -354,9 +367,17 @@ public final class PostgresStorage implements Storage {
     }
   }
 
-  private <T> T once(Work<T> work, int attempt) throws SQLException {
+  private <T> T once(Work<T> work, int attempt, boolean autoCommit) throws SQLException {
     try (Connection c = pool.getConnection()) {
       Session s = new Session(c);
+      if (autoCommit) {
+        c.setAutoCommit(true); // no round trip: the driver only stops sending BEGIN; the pool resets it
+        try {
+          return work.run(s, attempt);
+        } finally {
+          s.close();
+        }
+      }
       try {
         T result = work.run(s, attempt);
         c.commit();
@@ -422,7 +443,7 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public Optional<StudyRecord> findStudy(String name) {
-    return tx("find study '" + name + "'", (s, attempt) -> {
+    return read("find study '" + name + "'", (s, attempt) -> {
       Optional<Long> id = TrialSql.studyId(s, name);
       return id.isEmpty() ? Optional.<StudyRecord>empty()
           : Optional.of(new StudyRecord(id.get(), name, TrialSql.directions(s, id.get())));
@@ -431,7 +452,7 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public List<StudyRecord> studies() {
-    return tx("list studies", (s, attempt) -> TrialSql.studies(s));
+    return read("list studies", (s, attempt) -> TrialSql.studies(s));
   }
 
   @Override
@@ -445,12 +466,12 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public Map<String, String> studyUserAttributes(long studyId) {
-    return tx("read study attributes", (s, a) -> TrialSql.attributes(s, "study_user_attributes", "study_id", studyId));
+    return read("read study attributes", (s, a) -> TrialSql.attributes(s, "study_user_attributes", "study_id", studyId));
   }
 
   @Override
   public Map<String, String> studySystemAttributes(long studyId) {
-    return tx("read study attributes", (s, a) -> TrialSql.attributes(s, "study_system_attributes", "study_id",
+    return read("read study attributes", (s, a) -> TrialSql.attributes(s, "study_system_attributes", "study_id",
         studyId));
   }
 
@@ -535,7 +556,7 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public int countedTrials(long studyId) {
-    return tx("count trials", (s, a) -> TrialSql.counted(s, studyId));
+    return read("count trials", (s, a) -> TrialSql.counted(s, studyId));
   }
 
   @Override
@@ -634,7 +655,7 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public Map<Long, Duration> heartbeatAges(long studyId) {
-    return tx("read heartbeats", (s, a) -> TrialSql.heartbeatAges(s, studyId));
+    return read("read heartbeats", (s, a) -> TrialSql.heartbeatAges(s, studyId));
   }
 
   @Override
@@ -648,27 +669,27 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public FrozenTrial trial(long trialId) {
-    return tx("read a trial", (s, a) -> TrialSql.load(s, trialId));
+    return read("read a trial", (s, a) -> TrialSql.load(s, trialId));
   }
 
   @Override
   public List<FrozenTrial> trials(long studyId) {
-    return tx("read trials", (s, a) -> TrialSql.load(s, "study_id = ?", studyId));
+    return read("read trials", (s, a) -> TrialSql.load(s, "study_id = ?", studyId));
   }
 
   @Override
   public List<FrozenTrial> trials(long studyId, TrialState state) {
-    return tx("read trials", (s, a) -> TrialSql.load(s, "study_id = ? AND state = ?", studyId, state.name()));
+    return read("read trials", (s, a) -> TrialSql.load(s, "study_id = ? AND state = ?", studyId, state.name()));
   }
 
   @Override
   public List<FrozenTrial> bestTrials(long studyId, Direction direction, int limit) {
-    return tx("read the best trials", (s, a) -> TrialSql.best(s, studyId, direction, limit));
+    return read("read the best trials", (s, a) -> TrialSql.best(s, studyId, direction, limit));
   }
 
   @Override
   public int trialCount(long studyId) {
-    return tx("count trials", (s, a) -> TrialSql.nextNumber(s, studyId));
+    return read("count trials", (s, a) -> TrialSql.nextNumber(s, studyId));
   }
 
   /**
@@ -680,7 +701,7 @@ public final class PostgresStorage implements Storage {
   public List<FrozenTrial> finishedTrials(long studyId) {
     StudyCache cache = caches.computeIfAbsent(studyId, id -> new StudyCache());
     synchronized (cache) {
-      List<FrozenTrial> changed = tx("read finished trials", (s, a) -> {
+      List<FrozenTrial> changed = read("read finished trials", (s, a) -> {
         List<FrozenTrial> rows = new ArrayList<>(TrialSql.load(s, "study_id = ? AND trial_id > ?", studyId,
             cache.maxSeenId));
         List<Long> unfinished = new ArrayList<>(cache.unfinished);
