@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,31 +129,8 @@ final class PostgresTrialSql {
         texts(c, userAttributes.values()));
     ps.execute();
     ps.getMoreResults();
-    Integer number = null;
-    String state = null;
-    Map<String, Double> existing = new HashMap<>();
     try (ResultSet rs = ps.getResultSet()) {
-      while (rs.next()) {
-        number = rs.getInt(1);
-        state = rs.getString(2);
-        if (rs.getString(3) != null) {
-          existing.put(rs.getString(3), rs.getDouble(4));
-        }
-      }
-    }
-    if (number == null) {
-      throw new StorageException("no trial with id " + trialId + " in " + s.url());
-    }
-    if (!TrialState.RUNNING.name().equals(state)) {
-      throw new StorageException("cannot set parameters of trial " + number + " (id " + trialId + ") in " + s.url()
-          + ": it is " + state + ", not RUNNING");
-    }
-    for (Map.Entry<String, Double> e : internalValues.entrySet()) {
-      Double old = existing.get(e.getKey());
-      if (old != null && Double.compare(old, e.getValue()) != 0) {
-        throw new StorageException("trial " + number + " already has parameter '" + e.getKey() + "' = "
-            + distributions.get(e.getKey()).toExternal(old) + "; a parameter is set once per trial");
-      }
+      TrialSql.paramsToSet(s, trialId, rs, internalValues, distributions); // throws why nothing was written
     }
   }
 

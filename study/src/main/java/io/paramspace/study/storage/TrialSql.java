@@ -520,17 +520,30 @@ final class TrialSql {
    */
   static void setParams(SqlSession s, long trialId, Map<String, Double> internalValues,
       Map<String, Distribution> distributions, Map<String, String> userAttributes) throws SQLException {
+    Map<String, Double> fresh;
+    try (ResultSet rs = s.query("SELECT t.number, t.state, p.param_name, p.param_value FROM trials t"
+        + " LEFT JOIN trial_params p ON p.trial_id = t.trial_id WHERE t.trial_id = ?", trialId)) {
+      fresh = paramsToSet(s, trialId, rs, internalValues, distributions);
+    }
+    insertParams(s, trialId, fresh, distributions);
+    upsertTrialAttributes(s, "trial_user_attributes", trialId, userAttributes);
+  }
+
+  /**
+   * Of {@code internalValues}, those the trial does not have yet, from rows of its number, state,
+   * and each parameter's name and value it has (one row with nulls if none); throws if there is no
+   * such trial, it is not running, or it has one of the parameters with another value.
+   */
+  static Map<String, Double> paramsToSet(SqlSession s, long trialId, ResultSet rs, Map<String, Double> internalValues,
+      Map<String, Distribution> distributions) throws SQLException {
     Integer number = null;
     String state = null;
     Map<String, Double> existing = new HashMap<>();
-    try (ResultSet rs = s.query("SELECT t.number, t.state, p.param_name, p.param_value FROM trials t"
-        + " LEFT JOIN trial_params p ON p.trial_id = t.trial_id WHERE t.trial_id = ?", trialId)) {
-      while (rs.next()) {
-        number = rs.getInt(1);
-        state = rs.getString(2);
-        if (rs.getString(3) != null) {
-          existing.put(rs.getString(3), rs.getDouble(4));
-        }
+    while (rs.next()) {
+      number = rs.getInt(1);
+      state = rs.getString(2);
+      if (rs.getString(3) != null) {
+        existing.put(rs.getString(3), rs.getDouble(4));
       }
     }
     if (number == null) {
@@ -550,8 +563,7 @@ final class TrialSql {
             + distributions.get(e.getKey()).toExternal(old) + "; a parameter is set once per trial");
       }
     }
-    insertParams(s, trialId, fresh, distributions);
-    upsertTrialAttributes(s, "trial_user_attributes", trialId, userAttributes);
+    return fresh;
   }
 
   /**
