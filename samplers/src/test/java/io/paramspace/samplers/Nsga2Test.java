@@ -195,6 +195,55 @@ class Nsga2Test {
   }
 
   @Test
+  void sbxChildrenStayInRangeOnTheGridAndNearTheirParentsForALargeIndex() {
+    double[] plain = {0, 10, 0, 0};
+    double[] stepped = {0, 10, 0, 0.5};
+    double[] logarithmic = {1e-4, 1, 1, 0};
+    Rng rng = new Rng(3);
+    double sumNear = 0;
+    double sumFar = 0;
+    for (int i = 0; i < 2_000; i++) {
+      double c = Nsga2.sbx(0.5, 9.5, plain, 2, rng);
+      assertThat(c).isAtLeast(0.0);
+      assertThat(c).isAtMost(10.0);
+      double g = Nsga2.sbx(1.0, 3.0, stepped, 2, rng);
+      assertThat(g * 2).isEqualTo(Math.rint(g * 2));
+      double l = Nsga2.sbx(1e-3, 1e-2, logarithmic, 20, rng);
+      assertThat(l).isAtLeast(1e-4);
+      assertThat(l).isAtMost(1.0);
+      double near = Nsga2.sbx(4, 6, plain, 50, rng);
+      double far = Nsga2.sbx(4, 6, plain, 0.5, rng);
+      sumNear += Math.min(Math.abs(near - 4), Math.abs(near - 6));
+      sumFar += Math.min(Math.abs(far - 4), Math.abs(far - 6));
+    }
+    assertThat(sumNear / 2_000).isLessThan(0.1); // a large index keeps children by their parents
+    assertThat(sumNear).isLessThan(sumFar / 3);
+    assertThat(Nsga2.sbx(2.5, 2.5, plain, 20, rng)).isEqualTo(2.5);
+  }
+
+  @Test
+  void sbxRunsOnConditionalSpacesAndIsDeterministic() {
+    ConfigSpace<Training> space = TrainingSpace.space();
+    Nsga2 sbx = Nsga2.defaults().withPopulationSize(10).withSbxCrossover(20);
+    assertThat(sbx.sbxEta()).isEqualTo(20.0);
+    List<List<Observation>> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      List<Observation> history = new ArrayList<>();
+      Rng rng = new Rng(5);
+      for (int i = 0; i < 60; i++) {
+        Proposal p = sbx.propose(space, history, MIN_MIN, rng);
+        Training t = p.config(space);
+        space.validate(t);
+        history.add(Observation.complete(p.params(),
+            List.of((double) t.batchSize(), Math.abs(Math.log10(t.optimizer().learningRate()) + 3))));
+      }
+      runs.add(history);
+    }
+    assertThat(runs.get(0)).isEqualTo(runs.get(1));
+    assertThrows(IllegalArgumentException.class, () -> Nsga2.defaults().withSbxCrossover(-1));
+  }
+
+  @Test
   void badOptionsAndObjectiveCountsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> Nsga2.defaults().withPopulationSize(1));
     assertThrows(IllegalArgumentException.class, () -> Nsga2.defaults().withCrossoverProb(1.5));
