@@ -193,12 +193,25 @@ class WorkersTest {
     try (Storage storage = Storages.open(url)) {
       long id = waitForStudy(storage, "pause");
       waitFor(() -> complete(storage, id) >= 3, 120, "3 complete trials");
-      FrozenTrial running = waitForRunningTrialOf(storage, id, paused);
-      signal("STOP", paused);
+      // The trial found running may end before the signal lands: the trial to watch is the one
+      // the stopped worker is frozen in, and if it stopped between two trials it is resumed and
+      // stopped again.
+      FrozenTrial running = null;
+      for (int attempt = 0; running == null; attempt++) {
+        assertWithMessage("the worker never stopped mid-trial").that(attempt).isLessThan(20);
+        waitForRunningTrialOf(storage, id, paused);
+        signal("STOP", paused);
+        Thread.sleep(200);
+        running = lastRunningTrialOf(storage, id, paused.pid()).filter(t -> !t.params().isEmpty()).orElse(null);
+        if (running == null) {
+          signal("CONT", paused);
+        }
+      }
+      FrozenTrial frozen = running;
       FrozenTrial failed;
       try {
-        waitFor(() -> storage.trial(running.id()).state() == TrialState.FAIL, 60, "the paused trial failed");
-        failed = storage.trial(running.id());
+        waitFor(() -> storage.trial(frozen.id()).state() == TrialState.FAIL, 60, "the paused trial failed");
+        failed = storage.trial(frozen.id());
         assertThat(failed.systemAttributes()).containsKey(Storage.RETRIED_AS_ATTRIBUTE);
         Thread.sleep(500);
       } finally {
