@@ -27,8 +27,9 @@ import java.util.Map;
  * <p>Bandwidths follow Optuna: each kernel's sigma is the larger gap to its neighbours among the
  * sorted centres (the interval ends count as neighbours unless {@code considerEndpoints} is off, in
  * which case the outermost centres use their one inner gap), clipped to {@code [(hi - lo) max(0.01,
- * (m + 2)^-e), hi - lo]} ("magic clip"; Optuna's is {@code e = 1}, {@link Tpe#magicClipExponent()}
- * defaults to 1.5); or, for {@link Tpe.Bandwidth#SCOTT}, {@code 0.2 (hi - lo) max(m, 1)^(-1/(d +
+ * (m + 2)^-e), hi - lo]} ("magic clip"; Optuna's is {@code e = 1} for both sets; here {@code e} is
+ * {@link Tpe#magicClipExponent()}, default 1.5, except for a continuous parameter of the joint
+ * model's bad set, where it is {@link Tpe#badClipExponent()}, default 0.75); or, for {@link Tpe.Bandwidth#SCOTT}, {@code 0.2 (hi - lo) max(m, 1)^(-1/(d +
  * 4))} for all, Optuna 3's multivariate rule, clipped the same way.
  */
 final class ParamKernels {
@@ -88,9 +89,11 @@ final class ParamKernels {
    * @param weights the (unnormalized) mixture weight of each value's observation
    * @param priorWeight the prior component's weight in the marginal, on the scale of {@code weights}
    * @param dims the number of parameters, for Scott's rule
+   * @param continuousClipExponent the magic clip's exponent if the parameter is continuous (a
+   *     discrete one's is {@link Tpe#magicClipExponent()})
    */
   ParamKernels(Param param, double[] values, int[] obsOf, int[] lacking, double[] weights, double priorWeight,
-      Tpe options, int dims) {
+      Tpe options, int dims, double continuousClipExponent) {
     this.param = param;
     this.m = values.length;
     this.obsOf = obsOf;
@@ -138,7 +141,9 @@ final class ParamKernels {
     } else {
       mu = values; // the caller's own copy: the centres are the values
     }
-    sigma = bandwidths(mu, lo, hi, options, dims);
+    double clipExponent =
+        param.kind == Param.Kind.CONTINUOUS ? continuousClipExponent : options.magicClipExponent();
+    sigma = bandwidths(mu, lo, hi, options, dims, clipExponent);
     invSigma = new double[m];
     logNorm = new double[m];
     double lastSigma = Double.NaN;
@@ -194,15 +199,18 @@ final class ParamKernels {
     return range * Math.max(0.01, Math.pow(m + 2.0, -exponent));
   }
 
-  /** Optuna's bandwidths for centres {@code mu} in {@code [lo, hi]} (see the class comment). */
-  static double[] bandwidths(double[] mu, double lo, double hi, Tpe options, int dims) {
+  /**
+   * Optuna's bandwidths for centres {@code mu} in {@code [lo, hi]}, the magic clip's with {@code
+   * clipExponent} (see the class comment).
+   */
+  static double[] bandwidths(double[] mu, double lo, double hi, Tpe options, int dims, double clipExponent) {
     int m = mu.length;
     double range = hi - lo;
     double[] sigma = new double[m];
     if (m == 0) {
       return sigma;
     }
-    double min = options.considerMagicClip() ? magicClip(range, m, options.magicClipExponent()) : 1e-12;
+    double min = options.considerMagicClip() ? magicClip(range, m, clipExponent) : 1e-12;
     if (options.bandwidth() == Tpe.Bandwidth.SCOTT) {
       java.util.Arrays.fill(sigma, 0.2 * range * Math.pow(Math.max(m, 1), -1.0 / (dims + 4)));
     } else if (m >= 64 && range / min <= 4.0 * m) {

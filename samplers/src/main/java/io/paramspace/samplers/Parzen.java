@@ -33,8 +33,9 @@ final class Parzen {
    *     parameter index, NaN where inactive
    * @param weights the observations' unnormalized weights
    * @param priorWeight the prior component's weight, on the scale of {@code weights}
+   * @param goodSet whether this is the good set's estimator (l) or the bad set's (g)
    */
-  Parzen(Param[] params, double[][] values, double[] weights, double priorWeight, Tpe options) {
+  Parzen(Param[] params, double[][] values, double[] weights, double priorWeight, Tpe options, boolean goodSet) {
     this.n = values.length;
     if (n == 0) {
       priorWeight = 1;
@@ -55,6 +56,7 @@ final class Parzen {
     cumulative[n] = Double.POSITIVE_INFINITY;
 
     kernels = new ParamKernels[params.length];
+    double clip = goodSet ? options.magicClipExponent() : options.badClipExponent();
     int[] present = new int[n];
     int[] absent = new int[n];
     int[] identity = null;
@@ -77,14 +79,14 @@ final class Parzen {
         if (identity == null) {
           identity = present.clone();
         }
-        kernels[p.index] = new ParamKernels(p, v, identity, none, weights, priorWeight, options, params.length);
+        kernels[p.index] = new ParamKernels(p, v, identity, none, weights, priorWeight, options, params.length, clip);
       } else {
         double[] w = new double[m];
         for (int k = 0; k < m; k++) {
           w[k] = weights[present[k]];
         }
         kernels[p.index] = new ParamKernels(p, v, Arrays.copyOf(present, m), Arrays.copyOf(absent, lacking), w,
-            priorWeight, options, params.length);
+            priorWeight, options, params.length, clip);
       }
     }
   }

@@ -15,6 +15,10 @@ class KernelDensityTest {
   private static final Map<String, Param> MIXED = Param.of(MixedSpace.space().distributions());
 
   private static ParamKernels kernels(String name, double... values) {
+    return kernels(name, true, values);
+  }
+
+  private static ParamKernels kernels(String name, boolean goodSet, double... values) {
     Param p = MIXED.get("Mixed." + name);
     int[] obs = new int[values.length];
     double[] weights = new double[values.length];
@@ -22,7 +26,9 @@ class KernelDensityTest {
       obs[i] = i;
       weights[i] = 1 + i; // unequal, so the marginal's weights matter
     }
-    return new ParamKernels(p, values, obs, new int[0], weights, 1.0, Tpe.defaults(), 1);
+    Tpe d = Tpe.defaults();
+    double clip = goodSet ? d.magicClipExponent() : d.badClipExponent();
+    return new ParamKernels(p, values, obs, new int[0], weights, 1.0, d, 1, clip);
   }
 
   /** Kernels near the ends, in the middle, and clustered (narrow, clipped bandwidths). */
@@ -151,7 +157,7 @@ class KernelDensityTest {
     double[][] obs = {
       {0, 1.2, 1.25, nan}, {0, 1.9, 1.7, nan}, {1, -1.5, nan, -1.4}, {1, 0.3, nan, 0.2}, {1, 0.31, nan, 0.35},
     };
-    Parzen parzen = new Parzen(params, obs, new double[] {1, 2, 1, 1, 3}, 0.7, Tpe.defaults());
+    Parzen parzen = new Parzen(params, obs, new double[] {1, 2, 1, 1, 3}, 0.7, Tpe.defaults(), true);
     Parzen.Scratch s = parzen.scratch();
     double total = 0;
     for (int branch = 0; branch < 2; branch++) {
@@ -220,19 +226,32 @@ class KernelDensityTest {
   void bandwidthsFollowOptunasNeighbourRuleAndMagicClip() {
     Tpe optuna = Tpe.builder().optunaSettings().build();
     // Centres in [0, 10]; Optuna clips to [10 / min(100, m + 2), 10] = [10/7, 10] for m = 5.
-    double[] sigma = ParamKernels.bandwidths(new double[] {5, 0.5, 9, 5.5, 2}, 0, 10, optuna, 1);
+    double[] sigma = ParamKernels.bandwidths(new double[] {5, 0.5, 9, 5.5, 2}, 0, 10, optuna, 1, 1.0);
     // Sorted 0.5, 2, 5, 5.5, 9: gaps 1.5, 3, 0.5, 3.5; ends use their inner gap.
     assertThat(Arrays.stream(sigma).boxed().toList()).containsExactly(3.0, 1.5, 3.5, 3.5, 3.0).inOrder();
-    double[] tight = ParamKernels.bandwidths(new double[] {5, 5.01, 5.02}, 0, 10, optuna, 1);
+    double[] tight = ParamKernels.bandwidths(new double[] {5, 5.01, 5.02}, 0, 10, optuna, 1, 1.0);
     assertThat(Arrays.stream(tight).boxed().toList()).containsExactly(2.0, 2.0, 2.0);
     // The default clip shrinks faster: 10 * (3 + 2)^-1.5; and never below 1% of the range.
-    double[] sharper = ParamKernels.bandwidths(new double[] {5, 5.01, 5.02}, 0, 10, Tpe.defaults(), 1);
+    double[] sharper = ParamKernels.bandwidths(new double[] {5, 5.01, 5.02}, 0, 10, Tpe.defaults(), 1, 1.5);
     assertThat(sharper[0]).isWithin(1e-12).of(10 * Math.pow(5, -1.5));
     assertThat(ParamKernels.magicClip(10, 500, 1.5)).isWithin(1e-15).of(0.1);
     assertThat(ParamKernels.magicClip(10, 500, 1.0)).isWithin(1e-15).of(0.1);
     Tpe endpoints = Tpe.builder().considerEndpoints(true).considerMagicClip(false).build();
-    double[] ends = ParamKernels.bandwidths(new double[] {1, 4}, 0, 10, endpoints, 1);
+    double[] ends = ParamKernels.bandwidths(new double[] {1, 4}, 0, 10, endpoints, 1, 1.5);
     assertThat(Arrays.stream(ends).boxed().toList()).containsExactly(3.0, 6.0).inOrder();
+  }
+
+  /** The bad set's continuous kernels stay wider: their clip falls as (m + 2)^-0.75, the rest as (m + 2)^-1.5. */
+  @Test
+  void badSetClipsItsContinuousKernelsMoreGently() {
+    double[] clustered = {1.0, 1.001, 1.002, 1.003, 1.004, 1.005, 1.006}; // m = 7, range 4
+    assertThat(kernels("plain", true, clustered).sigma[3]).isWithin(1e-12).of(4 * Math.pow(9, -1.5));
+    assertThat(kernels("plain", false, clustered).sigma[3]).isWithin(1e-12).of(4 * Math.pow(9, -0.75));
+    // A discrete parameter keeps one rule for both sets (a wide g over a grid cost TrainingConfig).
+    double[] ints = {2, 2, 2, 2, 2, 2, 2}; // range of the kernel coordinate: [-3.5, 7.5]
+    double good = kernels("plainInt", true, ints).sigma[0];
+    assertThat(kernels("plainInt", false, ints).sigma[0]).isEqualTo(good);
+    assertThat(good).isWithin(1e-12).of(11 * Math.pow(9, -1.5));
   }
 
   /** The linear-time gaps agree with the sorted ones after the clip, for spread, clustered and tied centres. */

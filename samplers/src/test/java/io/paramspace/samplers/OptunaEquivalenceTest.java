@@ -60,7 +60,7 @@ class OptunaEquivalenceTest {
     d.put("e", new Distribution.FloatDistribution(1e-3, 1, true, null));
     Param[] params = Param.array(Param.of(d));
     Tpe optuna = Tpe.builder().optunaSettings().build();
-    Parzen parzen = new Parzen(params, OBSERVATIONS, Tpe.defaultWeights(OBSERVATIONS.length), 1.0, optuna);
+    Parzen parzen = new Parzen(params, OBSERVATIONS, Tpe.defaultWeights(OBSERVATIONS.length), 1.0, optuna, true);
     Parzen.Scratch s = parzen.scratch();
     int[] all = {0, 1, 2, 3, 4};
     double[][] points = {{0.1, -1.9, 1, 0, 0.001}, {0.5, 0.3, 17, 2, 0.02}, {0.93, 2.5, 100, 1, 0.7}};

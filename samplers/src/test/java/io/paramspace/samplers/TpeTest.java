@@ -463,15 +463,18 @@ class TpeTest {
     assertThat(d.constantLiar()).isTrue();
     assertThat(d.nanAsWorst()).isFalse();
     assertThat(d.magicClipExponent()).isEqualTo(1.5);
+    assertThat(d.badClipExponent()).isEqualTo(0.75);
     assertThat(d.improvementPower()).isEqualTo(2.0);
     Tpe optuna = Tpe.builder().optunaSettings().build();
     assertThat(optuna.magicClipExponent()).isEqualTo(1.0);
+    assertThat(optuna.badClipExponent()).isEqualTo(1.0);
     assertThat(optuna.improvementPower()).isEqualTo(0.0);
   }
 
   @Test
   void badInputIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> Tpe.builder().nEiCandidates(0));
+    assertThrows(IllegalArgumentException.class, () -> Tpe.builder().badClipExponent(0));
     assertThrows(IllegalArgumentException.class, () -> Tpe.builder().priorWeight(-1));
     assertThrows(IllegalArgumentException.class, () -> Tpe.builder().nStartupTrials(-1));
     assertThrows(IllegalArgumentException.class, () -> Observation.pruned(point(1, 1), -2, 0.0));
