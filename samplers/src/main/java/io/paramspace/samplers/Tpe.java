@@ -89,7 +89,7 @@ import java.util.function.IntUnaryOperator;
  * smooth background and l/g follows l. Over 4,000 seeds (2000-5999; {@code TpeOptionsBenchmark}
  * in benchmarks/) Hartmann-6's runs below -3.25 went from 54% to 60%, optuna#5299's median from
  * 8.4e-7 to 2.5e-8, Branin's from 0.4014 to 0.3990, the sphere and Ackley improved, TrainingConfig
- * stayed level, and the 2-D Rastrigin lost (1.31 to 2.03; Optuna's settings 2.24): it exploits
+ * stayed level, and the 2-D Rastrigin lost (1.31 to 2.03; Optuna's settings 2.30): it exploits
  * more. It applies to neither discrete parameters (on TrainingConfig's integers it cost 0.053 to
  * 0.080) nor the independent mode (scored one parameter at a time, each collapsed onto its best
  * value: Hartmann-6 -3.10 to -2.45). On a space without
@@ -130,10 +130,10 @@ import java.util.function.IntUnaryOperator;
  * </ul>
  *
  * <p>Optuna's group decomposition is available as {@link Builder#groups} for comparison: on
- * #5299 over 4,000 seeds it reaches a median of 3.0e-8 with the defaults, the joint model 2.5e-8
- * (BENCHMARKS.md section 4 has the other settings). The objective is simple: with the defaults l
- * concentrates on the best trial, whose kernels put a branch's value near its shared value
- * whether drawn jointly or not, so the margin is small, and on seeds 0-19 the groups are ahead.
+ * #5299 over 4,000 seeds (2000-5999) it reaches a median of 3.0e-8 with the defaults and 1.1e-5
+ * with {@link Builder#optunaSettings()}, the joint model 2.5e-8 and 6.3e-6. The margin is small
+ * with the defaults: l concentrates on the best trial, whose kernels put a branch's value near
+ * its shared value whether drawn jointly or not; on seeds 0-19 the groups are ahead.
  *
  * <p>With {@code multivariate(false)} each parameter is instead drawn and scored on its own, by
  * univariate estimators over the trials that had it (Optuna's independent TPE).

@@ -29,10 +29,11 @@ import java.util.function.ToDoubleFunction;
  * nStartupTrials}, {@code nEiCandidates}, {@code priorWeight}, {@code magicClipExponent}, {@code
  * badClipExponent}, {@code improvementPower}; {@code defaults} is the defaults. Without variants it
  * compares the defaults, the defaults with {@code badClipExponent=1.5} (the defaults before that
- * option) and {@code optunaSettings}.
+ * option) and {@code optunaSettings}. {@code --functions} keeps the functions whose names start with one of
+ * the given prefixes.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.paramspace.bench.search.TpeOptionsBenchmark [--seeds 4000] [--first-seed 2000] [--trials 100] [--threads 2] [variant ...]
+ * java -cp benchmarks/target/benchmarks.jar io.paramspace.bench.search.TpeOptionsBenchmark [--seeds 4000] [--first-seed 2000] [--trials 100] [--threads 2] [--functions Branin,optuna] [variant ...]
  * </pre>
  */
 public final class TpeOptionsBenchmark {
@@ -67,16 +68,18 @@ public final class TpeOptionsBenchmark {
     int trials = 100;
     int threads = Runtime.getRuntime().availableProcessors();
     List<String> variants = new ArrayList<>();
+    String only = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seeds" -> seeds = Integer.parseInt(args[++i]);
         case "--first-seed" -> firstSeed = Integer.parseInt(args[++i]);
         case "--trials" -> trials = Integer.parseInt(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--functions" -> only = args[++i];
         default -> {
           if (args[i].startsWith("--")) {
             throw new IllegalArgumentException("unknown argument " + args[i]
-                + "; use --seeds N, --first-seed S, --trials N, --threads N, then variants");
+                + "; use --seeds N, --first-seed S, --trials N, --threads N, --functions A,B, then variants");
           }
           variants.add(args[i]);
         }
@@ -101,6 +104,9 @@ public final class TpeOptionsBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       for (Function<?> f : FUNCTIONS) {
+        if (!only.isEmpty() && java.util.Arrays.stream(only.split(",")).noneMatch(p -> f.name().startsWith(p))) {
+          continue;
+        }
         StringBuilder row = new StringBuilder("| " + f.name() + " |");
         for (String v : variants) {
           double[] best = run(pool, f, v, firstSeed, seeds, trials);
