@@ -20,8 +20,8 @@ import java.util.function.ToDoubleFunction;
  * (default 4000) from {@code --first-seed} (default 2000), median and interquartile range. This is
  * how the defaults that depart from Optuna's were chosen: on many seeds disjoint from the 0-19 of
  * {@link TpeBenchmark}, on the functions of the issue (Branin, Hartmann-6, optuna#5299, SpaX's
- * TrainingConfig) and three others (a 6-D sphere, 6-D Ackley, a 2-D Rastrigin, the last two
- * multimodal); with thousands of seeds a difference of a few percent in Hartmann-6's share of runs
+ * TrainingConfig) and four others (a 6-D sphere, 6-D Ackley, a 2-D Rastrigin, the two multimodal,
+ * and the 10-D Rosenbrock of {@link CmaEsBenchmark}); with thousands of seeds a difference of a few percent in Hartmann-6's share of runs
  * below -3.25 is several standard errors.
  *
  * <p>A variant is a comma-separated list of options applied to {@code Tpe.builder().seed(s)}:
@@ -60,7 +60,8 @@ public final class TpeOptionsBenchmark {
       new Function<>("TrainingConfig (0)", TrainingConfigSpace.space(), TrainingConfigTpeBenchmark::objective),
       new Function<>("Sphere-6 (0)", Sphere6Space.space(), Sphere6::value),
       new Function<>("Ackley-6 (0)", Ackley6Space.space(), Ackley6::value),
-      new Function<>("Rastrigin-2 (0)", Rastrigin2Space.space(), Rastrigin2::value));
+      new Function<>("Rastrigin-2 (0)", Rastrigin2Space.space(), Rastrigin2::value),
+      new Function<>("Rosenbrock-10 (0)", Rosenbrock10Space.space(), Rosenbrock10::value));
 
   public static void main(String[] args) throws Exception {
     int seeds = 4000;
