@@ -1,10 +1,6 @@
 package io.paramspace.bench.search;
 
-import io.paramspace.runtime.ConfigSpace;
 import io.paramspace.sample.TrainingConfigSpace;
-import io.paramspace.samplers.Direction;
-import io.paramspace.samplers.Observation;
-import io.paramspace.samplers.Proposal;
 import io.paramspace.samplers.Tpe;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.ToDoubleFunction;
 
 /**
  * How {@link Tpe}'s options move its search quality: for each variant of the options and each
@@ -39,29 +34,16 @@ import java.util.function.ToDoubleFunction;
 public final class TpeOptionsBenchmark {
   private TpeOptionsBenchmark() {}
 
-  record Function<T>(String name, ConfigSpace<T> space, ToDoubleFunction<T> objective) {
-    double best(Tpe tpe, int trials) {
-      List<Observation> history = new ArrayList<>(trials);
-      double best = Double.POSITIVE_INFINITY;
-      for (int t = 0; t < trials; t++) {
-        Proposal p = tpe.propose(space, history, Direction.MINIMIZE);
-        double value = objective.applyAsDouble(p.config(space));
-        history.add(Observation.complete(p.params(), value));
-        best = Math.min(best, value);
-      }
-      return best;
-    }
-  }
-
-  static final List<Function<?>> FUNCTIONS = List.of(
-      new Function<>("Branin (0.397887)", BraninSpace.space(), Branin::value),
-      new Function<>("Hartmann-6 (-3.32237)", Hartmann6Space.space(), Hartmann6::value),
-      new Function<>("optuna#5299 (0)", Issue5299Space.space(), Issue5299::value),
-      new Function<>("TrainingConfig (0)", TrainingConfigSpace.space(), TrainingConfigTpeBenchmark::objective),
-      new Function<>("Sphere-6 (0)", Sphere6Space.space(), Sphere6::value),
-      new Function<>("Ackley-6 (0)", Ackley6Space.space(), Ackley6::value),
-      new Function<>("Rastrigin-2 (0)", Rastrigin2Space.space(), Rastrigin2::value),
-      new Function<>("Rosenbrock-10 (0)", Rosenbrock10Space.space(), Rosenbrock10::value));
+  static final List<TpeBenchmark.Problem<?>> FUNCTIONS = List.of(
+      TpeBenchmark.BRANIN,
+      TpeBenchmark.HARTMANN6,
+      TpeBenchmark.ISSUE_5299,
+      new TpeBenchmark.Problem<>("TrainingConfig", TrainingConfigSpace.space(), TrainingConfigTpeBenchmark::objective,
+          "0"),
+      new TpeBenchmark.Problem<>("Sphere-6", Sphere6Space.space(), Sphere6::value, "0"),
+      new TpeBenchmark.Problem<>("Ackley-6", Ackley6Space.space(), Ackley6::value, "0"),
+      new TpeBenchmark.Problem<>("Rastrigin-2", Rastrigin2Space.space(), Rastrigin2::value, "0"),
+      new TpeBenchmark.Problem<>("Rosenbrock-10", Rosenbrock10Space.space(), Rosenbrock10::value, "0"));
 
   public static void main(String[] args) throws Exception {
     int seeds = 4000;
@@ -104,15 +86,15 @@ public final class TpeOptionsBenchmark {
     System.out.println(rule);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      for (Function<?> f : FUNCTIONS) {
+      for (TpeBenchmark.Problem<?> f : FUNCTIONS) {
         if (!only.isEmpty() && java.util.Arrays.stream(only.split(",")).noneMatch(p -> f.name().startsWith(p))) {
           continue;
         }
-        StringBuilder row = new StringBuilder("| " + f.name() + " |");
+        StringBuilder row = new StringBuilder("| " + f.name() + " (" + f.optimum() + ") |");
         for (String v : variants) {
           double[] best = run(pool, f, v, firstSeed, seeds, trials);
           row.append(' ').append(TpeBenchmark.summary(best));
-          if (f.space() == FUNCTIONS.get(1).space()) {
+          if (f == TpeBenchmark.HARTMANN6) {
             int below = 0;
             for (double b : best) {
               below += b <= -3.25 ? 1 : 0;
@@ -128,12 +110,12 @@ public final class TpeOptionsBenchmark {
     }
   }
 
-  private static double[] run(ExecutorService pool, Function<?> f, String variant, int firstSeed, int seeds, int trials)
-      throws Exception {
+  private static double[] run(ExecutorService pool, TpeBenchmark.Problem<?> f, String variant, int firstSeed,
+      int seeds, int trials) throws Exception {
     List<Future<Double>> runs = new ArrayList<>(seeds);
     for (int i = 0; i < seeds; i++) {
       Tpe tpe = builder(variant, firstSeed + i).build();
-      runs.add(pool.submit(() -> f.best(tpe, trials)));
+      runs.add(pool.submit(() -> TpeBenchmark.bestOf(f, tpe, trials)));
     }
     double[] best = new double[seeds];
     for (int i = 0; i < seeds; i++) {
