@@ -142,7 +142,13 @@ public final class TpeOptionsBenchmark {
         }
         continue;
       }
-      double value = Double.parseDouble(kv[1].strip());
+      double value;
+      try {
+        value = Double.parseDouble(kv[1].strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("option '" + name + "' in variant '" + variant + "' needs a number, got '"
+            + kv[1] + "'", e);
+      }
       switch (name) {
         case "nStartupTrials" -> b.nStartupTrials((int) value);
         case "nEiCandidates" -> b.nEiCandidates((int) value);
