@@ -131,7 +131,8 @@ import java.util.function.IntUnaryOperator;
  *
  * <p>Optuna's group decomposition is available as {@link Builder#groups} for comparison: on
  * #5299 over 4,000 seeds (2000-5999) it reaches a median of 3.0e-8 with the defaults and 1.1e-5
- * with {@link Builder#optunaSettings()}, the joint model 2.5e-8 and 6.3e-6. The margin is small
+ * with {@link Builder#optunaSettings()}, the joint model 2.5e-8 and 6.3e-6 (seeds 0-19: groups
+ * 1.2e-8 and 1.4e-5, joint 6.8e-8 and 1.2e-6). The margin is small
  * with the defaults: l concentrates on the best trial, whose kernels put a branch's value near
  * its shared value whether drawn jointly or not; on seeds 0-19 the groups are ahead.
  *
