@@ -16,7 +16,7 @@ import java.util.function.IntUnaryOperator;
  * Proposal}; nothing is kept between calls, so a study may run it in many workers over one storage.
  *
  * <pre>{@code
- * Tpe tpe = Tpe.defaults();                                   // Optuna's defaults, multivariate
+ * Tpe tpe = Tpe.defaults();                  // Optuna's defaults but three (see below), multivariate
  * Proposal next = tpe.propose(space, history, Direction.MINIMIZE, new Rng(seed));
  * TrainingConfig config = space.sample(next.trial());         // or next.config(space)
  * }</pre>
@@ -425,7 +425,9 @@ public final class Tpe {
    * Options, starting from the defaults: Optuna's TPE defaults ({@code n_startup_trials=10}, {@code
    * n_ei_candidates=24}, {@code gamma=min(ceil(0.1 n), 25)}, the ramped weights, {@code
    * prior_weight=1}, magic clip on, {@code consider_endpoints=False}), with multivariate sampling
-   * and the constant liar on, NaN values left out, seed 0.
+   * and the constant liar on, NaN values left out, seed 0, and three departures chosen on held-out
+   * seeds (see {@link Tpe}): {@code improvementPower(2)}, {@code magicClipExponent(1.5)} and {@code
+   * badClipExponent(0.75)}, which {@link #optunaSettings()} undoes.
    */
   public static final class Builder {
     private int nStartupTrials = 10;
