@@ -16,7 +16,7 @@ import java.util.function.IntUnaryOperator;
  * Proposal}; nothing is kept between calls, so a study may run it in many workers over one storage.
  *
  * <pre>{@code
- * Tpe tpe = Tpe.defaults();                  // Optuna's defaults but three (see below), multivariate
+ * Tpe tpe = Tpe.defaults();                                   // multivariate; Optuna's defaults but three
  * Proposal next = tpe.propose(space, history, Direction.MINIMIZE, new Rng(seed));
  * TrainingConfig config = space.sample(next.trial());         // or next.config(space)
  * }</pre>
