@@ -29,8 +29,9 @@ import java.util.Map;
  * which case the outermost centres use their one inner gap), clipped to {@code [(hi - lo) max(0.01,
  * (m + 2)^-e), hi - lo]} ("magic clip"; Optuna's is {@code e = 1} for both sets; here {@code e} is
  * {@link Tpe#magicClipExponent()}, default 1.5, except for a continuous parameter of the joint
- * model's bad set, where it is {@link Tpe#badClipExponent()}, default 0.75); or, for {@link Tpe.Bandwidth#SCOTT}, {@code 0.2 (hi - lo) max(m, 1)^(-1/(d +
- * 4))} for all, Optuna 3's multivariate rule, clipped the same way.
+ * model's bad set, where it is {@link Tpe#badClipExponent()}, default 0.75); or, for {@link
+ * Tpe.Bandwidth#SCOTT}, {@code 0.2 (hi - lo) max(m, 1)^(-1/(d + 4))} for all, Optuna 3's
+ * multivariate rule, clipped the same way.
  */
 final class ParamKernels {
   final Param param;

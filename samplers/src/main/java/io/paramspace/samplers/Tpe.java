@@ -90,11 +90,12 @@ import java.util.function.IntUnaryOperator;
  * in benchmarks/) Hartmann-6's runs below -3.25 went from 54% to 60%, optuna#5299's median from
  * 8.4e-7 to 2.5e-8, Branin's from 0.4014 to 0.3990, the sphere and Ackley improved, TrainingConfig
  * stayed level, and two lost, as it exploits more: the 2-D Rastrigin (1.31 to 2.03; Optuna's
- * settings 2.30) and the 10-D Rosenbrock (703 to 1,293; Optuna's settings 3,183). It applies to neither discrete parameters (on TrainingConfig's integers it cost 0.053 to
- * 0.080) nor the independent mode (scored one parameter at a time, each collapsed onto its best
- * value: Hartmann-6 -3.10 to -2.45). On a space without
- * conditions, {@code optunaSettings()} gives Optuna's own estimator (5.0's): for the same
- * observations its densities agree with Optuna's to 1e-8.
+ * settings 2.30) and the 10-D Rosenbrock (703 to 1,293; Optuna's settings 3,183). It applies to
+ * neither discrete parameters (on TrainingConfig's integers it cost 0.053 to 0.080) nor the
+ * independent mode (scored one parameter at a time, each collapsed onto its best value:
+ * Hartmann-6 -3.10 to -2.45). On a space without conditions, {@code optunaSettings()} gives
+ * Optuna's own estimator (5.0's): for the same observations its densities agree with Optuna's to
+ * 1e-8.
  *
  * <h2>Conditional and polymorphic spaces: one joint model along the tree</h2>
  *
@@ -132,9 +133,9 @@ import java.util.function.IntUnaryOperator;
  * <p>Optuna's group decomposition is available as {@link Builder#groups} for comparison: on
  * #5299 over 4,000 seeds (2000-5999) it reaches a median of 3.0e-8 with the defaults and 1.1e-5
  * with {@link Builder#optunaSettings()}, the joint model 2.5e-8 and 6.3e-6 (seeds 0-19: groups
- * 1.2e-8 and 1.4e-5, joint 6.8e-8 and 1.2e-6). The margin is small
- * with the defaults: l concentrates on the best trial, whose kernels put a branch's value near
- * its shared value whether drawn jointly or not; on seeds 0-19 the groups are ahead.
+ * 1.2e-8 and 1.4e-5, joint 6.8e-8 and 1.2e-6). The margin is small with the defaults: l
+ * concentrates on the best trial, whose kernels put a branch's value near its shared value
+ * whether drawn jointly or not; on seeds 0-19 the groups are ahead.
  *
  * <p>With {@code multivariate(false)} each parameter is instead drawn and scored on its own, by
  * univariate estimators over the trials that had it (Optuna's independent TPE).
@@ -415,10 +416,8 @@ public final class Tpe {
     return "Tpe[nStartupTrials=" + nStartupTrials + ", nEiCandidates=" + nEiCandidates + ", priorWeight="
         + priorWeight + ", considerMagicClip=" + considerMagicClip + ", considerEndpoints=" + considerEndpoints
         + ", multivariate=" + multivariate + ", groups=" + groups + ", constantLiar=" + constantLiar
-        + ", nanAsWorst=" + nanAsWorst
-        + ", bandwidth=" + bandwidth + ", magicClipExponent=" + magicClipExponent + ", badClipExponent=" + badClipExponent
-        + ", improvementPower="
-        + improvementPower + ", seed=" + seed + "]";
+        + ", nanAsWorst=" + nanAsWorst + ", bandwidth=" + bandwidth + ", magicClipExponent=" + magicClipExponent
+        + ", badClipExponent=" + badClipExponent + ", improvementPower=" + improvementPower + ", seed=" + seed + "]";
   }
 
   /**
@@ -602,9 +601,9 @@ public final class Tpe {
 
     /**
      * Optuna's settings where this TPE departs from them: {@code magicClipExponent(1)}, {@code
-     * badClipExponent(1)} and {@code improvementPower(0)}; with the default multivariate mode, on a space without conditions,
-     * this is Optuna 5.0's multivariate TPE (the same estimator: its densities agree with
-     * Optuna's to 1e-8).
+     * badClipExponent(1)} and {@code improvementPower(0)}; with the default multivariate mode, on a
+     * space without conditions, this is Optuna 5.0's multivariate TPE (the same estimator: its
+     * densities agree with Optuna's to 1e-8).
      */
     public Builder optunaSettings() {
       magicClipExponent = 1;

@@ -95,9 +95,9 @@ public final class TpeBenchmark {
   static void quality(int firstSeed, int seeds, int trials) {
     System.out.printf(Locale.ROOT, "## Best value after %d trials, seeds %d-%d: median [Q1, Q3]%n%n", trials, firstSeed,
         firstSeed + seeds - 1);
-    System.out.println("| function (minimum) | Paramspace TPE (joint, default) | Paramspace TPE (joint, Optuna's settings)"
-        + " | Paramspace TPE (Optuna's groups) | Paramspace TPE (Optuna's groups and settings) | Paramspace TPE (independent)"
-        + " | Paramspace random |");
+    System.out.println("| function (minimum) | Paramspace TPE (joint, default)"
+        + " | Paramspace TPE (joint, Optuna's settings) | Paramspace TPE (Optuna's groups)"
+        + " | Paramspace TPE (Optuna's groups and settings) | Paramspace TPE (independent) | Paramspace random |");
     System.out.println("|---|---|---|---|---|---|---|");
     for (Problem<?> problem : List.of(BRANIN, HARTMANN6, ISSUE_5299)) {
       double[] joint = new double[seeds];

@@ -16,16 +16,16 @@ import java.util.concurrent.Future;
  * how the defaults that depart from Optuna's were chosen: on many seeds disjoint from the 0-19 of
  * {@link TpeBenchmark}, on the functions of the issue (Branin, Hartmann-6, optuna#5299, SpaX's
  * TrainingConfig) and four others (a 6-D sphere, 6-D Ackley, a 2-D Rastrigin, the two multimodal,
- * and the 10-D Rosenbrock of {@link CmaEsBenchmark}); with thousands of seeds a difference of a few percent in Hartmann-6's share of runs
- * below -3.25 is several standard errors.
+ * and the 10-D Rosenbrock of {@link CmaEsBenchmark}); with thousands of seeds a difference of a
+ * few percent in Hartmann-6's share of runs below -3.25 is several standard errors.
  *
  * <p>A variant is a comma-separated list of options applied to {@code Tpe.builder().seed(s)}:
  * {@code optunaSettings}, {@code independent}, {@code groups}, or {@code name=value} for {@code
  * nStartupTrials}, {@code nEiCandidates}, {@code priorWeight}, {@code magicClipExponent}, {@code
  * badClipExponent}, {@code improvementPower}; {@code defaults} is the defaults. Without variants it
  * compares the defaults, the defaults with {@code badClipExponent=1.5} (the defaults before that
- * option) and {@code optunaSettings}. {@code --functions} keeps the functions whose names start with one of
- * the given prefixes.
+ * option) and {@code optunaSettings}. {@code --functions} keeps the functions whose names start
+ * with one of the given prefixes.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.paramspace.bench.search.TpeOptionsBenchmark [--seeds 4000] [--first-seed 2000] [--trials 100] [--threads 2] [--functions Branin,optuna] [variant ...]
